@@ -1,0 +1,14 @@
+/** peiling command line: one executable for the whole job. */
+module nl.peiling.cli {
+    requires nl.peiling.core;
+    requires nl.peiling.stats;
+    requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+
+    uses nl.peiling.core.spi.CatalogProvider;
+
+    exports nl.peiling.cli;
+
+    opens nl.peiling.cli to
+            info.picocli;
+}

@@ -1,0 +1,18 @@
+package nl.peiling.cli;
+
+/**
+ * An input the command cannot use: an unreadable file, a bad option value, malformed data. The command
+ * line prints its message as one line on stderr and exits with {@link Peiling#EXIT_INPUT}.
+ */
+public final class InputException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public InputException(String message) {
+        super(message);
+    }
+
+    public InputException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

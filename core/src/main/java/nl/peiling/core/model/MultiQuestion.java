@@ -1,0 +1,46 @@
+package nl.peiling.core.model;
+
+import static java.util.Objects.requireNonNull;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.util.List;
+
+/**
+ * A question answered with any number of options, within optional bounds.
+ *
+ * @param id question id
+ * @param text question text
+ * @param options the options, in the order shown
+ * @param minSelected the fewest options an answer has, or {@code null} for no lower bound
+ * @param maxSelected the most options an answer has, or {@code null} for no upper bound
+ * @param visibleIf routing condition, or {@code null}
+ * @param seconds time estimate, or {@code null} for the default
+ */
+public record MultiQuestion(
+        @Id String id,
+        LocalizedText text,
+        @NotEmpty(message = "a question needs at least one option") List<Option> options,
+        @PositiveOrZero(message = "must be at least 0") Integer minSelected,
+        @Positive(message = "must be at least 1") Integer maxSelected,
+        String visibleIf,
+        @Positive(message = "must be at least 1") Integer seconds)
+        implements Question {
+
+    public MultiQuestion {
+        requireNonNull(id, "id");
+        requireNonNull(text, "text");
+        options = List.copyOf(options);
+    }
+
+    /** Whether {@code code} is one of the options. */
+    public boolean hasOption(String code) {
+        return options.stream().anyMatch(o -> o.code().equals(code));
+    }
+
+    @Override
+    public QuestionType type() {
+        return QuestionType.MULTI;
+    }
+}

@@ -1,0 +1,142 @@
+package nl.peiling.core.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RoutingTest {
+
+    @Test
+    void parse_comparison_buildsTheTree() {
+        Condition condition = Routing.parse("hv00 = 'ja'");
+        assertThat(condition).isEqualTo(new Condition.Comparison("hv00", 0, Condition.Operator.EQ, new Condition.TextLiteral("ja")));
+    }
+
+    @Test
+    void parse_precedence_andBindsTighterThanOr() {
+        Condition condition = Routing.parse("a = 1 or b = 2 and not c = 3");
+        assertThat(condition).hasToString("(a = 1 or (b = 2 and not c = 3))");
+    }
+
+    @Test
+    void parse_everyConstruct() {
+        Condition condition = Routing.parse("(q1 >= 4 and q2 in ('a', 'b')) or answered(q3) or not (q4 != -2.5)");
+        assertThat(condition.questionIds()).containsExactly("q1", "q2", "q3", "q4");
+        assertThat(condition.references()).extracting(Condition.Reference::position).containsExactly(1, 13, 43, 55);
+    }
+
+    @Test
+    void parse_doubledQuote_isAQuoteInTheString() {
+        Condition condition = Routing.parse("q = 'it''s'");
+        assertThat(((Condition.Comparison) condition).value()).isEqualTo(new Condition.TextLiteral("it's"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''|1|empty condition",
+                "q1 =|5|expected a number or a 'quoted string', found the end",
+                "q1 = 'ja|6|unterminated string",
+                "q1 == 2|5|expected a number or a 'quoted string', found \"= 2\"",
+                "Q1 = 2|1|expected a question id, found \"Q1 = 2\"",
+                "q1 = 2 q2 = 3|8|unexpected \"q2 = 3\"",
+                "(q1 = 2|8|expected ')', found the end",
+                "q1 in 'a'|7|expected '(', found \"'a'\"",
+                "and = 1|1|expected a question id, found keyword \"and\"",
+                "q1 ~ 1|4|expected an operator (=, !=, <, <=, >, >=, in), found \"~ 1\"",
+                "q1 = 1.|8|expected a digit after the decimal point"
+            })
+    void parse_errors_namePositionAndReason(String expression, int position, String reason) {
+        assertThatThrownBy(() -> Routing.parse(expression))
+                .isInstanceOfSatisfying(RoutingException.class, e -> {
+                    assertThat(e.position() + 1).isEqualTo(position);
+                    assertThat(e.reason()).isEqualTo(reason);
+                    assertThat(e.expression()).isEqualTo(expression);
+                });
+    }
+
+    @Test
+    void parse_deepNesting_isRejectedNotAStackOverflow() {
+        String deep = "(".repeat(10_000) + "q = 1" + ")".repeat(10_000);
+        assertThatThrownBy(() -> Routing.parse(deep))
+                .isInstanceOf(RoutingException.class)
+                .hasMessageContaining("longer than 4000 characters");
+        String nested = "not ".repeat(60) + "q = 1";
+        assertThatThrownBy(() -> Routing.parse(nested)).isInstanceOf(RoutingException.class).hasMessageContaining("nested deeper than 50");
+    }
+
+    @Test
+    void test_comparesNumbersNumerically() {
+        Condition condition = Routing.parse("q >= 4");
+        assertThat(condition.test(Map.of("q", 4))).isTrue();
+        assertThat(condition.test(Map.of("q", "5"))).isTrue();
+        assertThat(condition.test(Map.of("q", new BigDecimal("3.99")))).isFalse();
+        assertThat(condition.test(Map.of("q", "10"))).as("numeric, not text order").isTrue();
+        assertThat(condition.test(Map.of("q", "nvt"))).as("a non-substantive code is no number").isFalse();
+    }
+
+    @Test
+    void test_unansweredQuestion_makesComparisonsFalseAndNotTrue() {
+        assertThat(Routing.parse("q = 'ja'").test(Map.of())).isFalse();
+        assertThat(Routing.parse("q != 'ja'").test(Map.of())).isFalse();
+        assertThat(Routing.parse("not q = 'ja'").test(Map.of())).isTrue();
+        assertThat(Routing.parse("answered(q)").test(Map.of("q", " "))).isFalse();
+        assertThat(Routing.parse("answered(q)").test(Map.of("q", "nee"))).isTrue();
+    }
+
+    @Test
+    void test_multiAnswers_equalsMeansSelected() {
+        Condition bus = Routing.parse("vervoer = 'bus'");
+        assertThat(bus.test(Map.of("vervoer", List.of("fiets", "bus")))).isTrue();
+        assertThat(bus.test(Map.of("vervoer", Set.of("fiets")))).isFalse();
+        assertThat(bus.test(Map.of("vervoer", "fiets|bus"))).as("a data-file cell").isTrue();
+        assertThat(Routing.parse("vervoer != 'bus'").test(Map.of("vervoer", List.of("fiets")))).isTrue();
+        assertThat(Routing.parse("vervoer in ('auto', 'bus')").test(Map.of("vervoer", List.of("fiets", "bus")))).isTrue();
+        assertThat(Routing.parse("vervoer in ('auto', 'trein')").test(Map.of("vervoer", "fiets|bus"))).isFalse();
+    }
+
+    @Test
+    void test_booleanOperators() {
+        Condition condition = Routing.parse("a = 1 and (b = 'x' or not c > 2)");
+        assertThat(condition.test(Map.of("a", 1, "b", "x"))).isTrue();
+        assertThat(condition.test(Map.of("a", 1, "b", "y", "c", 3))).isFalse();
+        assertThat(condition.test(Map.of("a", 1, "b", "y", "c", 2))).isTrue();
+        assertThat(condition.test(Map.of("a", 2, "b", "x"))).isFalse();
+    }
+
+    @Property(tries = 300)
+    void toString_parsesBackToTheSameCondition(@ForAll("conditions") String expression) {
+        Condition condition = Routing.parse(expression);
+        Condition again = Routing.parse(condition.toString());
+        assertThat(again.toString()).isEqualTo(condition.toString());
+        assertThat(again.questionIds()).isEqualTo(condition.questionIds());
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> conditions() {
+        net.jqwik.api.Arbitrary<String> ids = net.jqwik.api.Arbitraries.of("q1", "q2", "hv00", "wz_03");
+        net.jqwik.api.Arbitrary<String> literals = net.jqwik.api.Arbitraries.oneOf(
+                net.jqwik.api.Arbitraries.integers().between(-5, 20).map(String::valueOf),
+                net.jqwik.api.Arbitraries.of("'ja'", "'nee'", "'it''s'", "'nvt'"));
+        net.jqwik.api.Arbitrary<String> ops = net.jqwik.api.Arbitraries.of("=", "!=", "<", "<=", ">", ">=");
+        net.jqwik.api.Arbitrary<String> atoms = net.jqwik.api.Combinators.combine(ids, ops, literals).as((i, o, l) -> i + " " + o + " " + l);
+        return net.jqwik.api.Arbitraries.recursive(
+                () -> atoms,
+                inner -> net.jqwik.api.Arbitraries.oneOf(
+                        net.jqwik.api.Combinators.combine(inner, inner).as((a, b) -> "(" + a + ") and " + b),
+                        net.jqwik.api.Combinators.combine(inner, inner).as((a, b) -> a + " or (" + b + ")"),
+                        inner.map(a -> "not (" + a + ")")),
+                0,
+                4);
+    }
+}

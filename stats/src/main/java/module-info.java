@@ -1,0 +1,7 @@
+/** peiling stats: response formulas and score aggregation. */
+module nl.peiling.stats {
+    requires transitive nl.peiling.core;
+    requires com.fasterxml.jackson.dataformat.csv;
+
+    exports nl.peiling.stats.sampling;
+}
