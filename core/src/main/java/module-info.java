@@ -13,6 +13,7 @@ module nl.peiling.core {
     exports nl.peiling.core.validation;
     exports nl.peiling.core.spi;
     exports nl.peiling.core.catalog;
+    exports nl.peiling.core.codebook;
     // exports nl.peiling.core.allocation; (re-enabled when the package has classes)
 
     // Bean Validation reads the constraint annotations of the model records reflectively.

@@ -18,7 +18,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Peiling.Version.class,
         description = "Modular national student surveys: definitions, allocation, response and scores.",
-        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ValidateCommand.class,
+            CatalogCommand.class,
+            SampleSizeCommand.class,
+            MarginCommand.class,
+            BarometerCommand.class,
+            CodebookCommand.class,
+        })
 public final class Peiling {
 
     /** Everything went well. */

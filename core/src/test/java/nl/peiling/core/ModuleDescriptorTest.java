@@ -25,6 +25,7 @@ class ModuleDescriptorTest {
                         "nl.peiling.core.io",
                         "nl.peiling.core.validation",
                         "nl.peiling.core.catalog",
+                        "nl.peiling.core.codebook",
                         "nl.peiling.core.spi");
         assertThat(descriptor.exports()).allMatch(e -> !e.isQualified());
         assertThat(descriptor.uses()).containsExactly("nl.peiling.core.spi.CatalogProvider");

@@ -45,7 +45,7 @@ public final class Catalog {
         requireNonNull(providers, "providers");
         Map<String, CatalogProvider> byEdition = new TreeMap<>();
         for (CatalogProvider provider : providers) {
-            for (String edition : provider.editions()) {
+            for (String edition : new java.util.TreeSet<>(provider.editions())) {
                 CatalogProvider earlier = byEdition.putIfAbsent(edition, provider);
                 if (earlier != null) {
                     throw new CatalogException("edition \"" + edition + "\" is shipped by two providers, \""

@@ -20,6 +20,9 @@ import java.util.function.BiConsumer;
  */
 final class JsonTree {
 
+    /** The largest exponent, positive or negative, of a number in a definition file. */
+    static final int MAX_SCALE = 1000;
+
     /** Limits on what a definition file may contain. */
     static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
             .maxNestingDepth(64)
@@ -161,7 +164,13 @@ final class JsonTree {
                 return new Node(Kind.INTEGER, line, column, parser.getDecimalValue());
             }
             case VALUE_NUMBER_FLOAT -> {
-                return new Node(Kind.DECIMAL, line, column, parser.getDecimalValue());
+                BigDecimal value = parser.getDecimalValue();
+                // An exponent like 1e999999 is short to write but huge to print (toPlainString), and messages print it.
+                if (Math.abs((long) value.scale()) > MAX_SCALE) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(
+                            parser, "number " + parser.getText() + " is out of range (exponent beyond +-" + MAX_SCALE + ")");
+                }
+                return new Node(Kind.DECIMAL, line, column, value);
             }
             case VALUE_TRUE, VALUE_FALSE -> {
                 return new Node(Kind.BOOLEAN, line, column, token == JsonToken.VALUE_TRUE);

@@ -25,8 +25,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -255,7 +258,8 @@ class SchemaTest {
     void schemas_allowExactlyThePropertiesTheBinderReads() {
         // The table mirrors Binder: the properties each object may have, the required ones marked with *.
         Map<String, Set<String>> expected = new TreeMap<>();
-        expected.put("module", Set.of("format*", "id*", "version*", "kind*", "title*", "scales", "questions*", "clusters"));
+        expected.put(
+                "module", Set.of("format*", "id*", "version*", "kind*", "title*", "scales", "questions*", "clusters"));
         expected.put("scale", Set.of("id*", "points*", "negative*", "neutral*", "positive*", "nonSubstantive"));
         expected.put("point", Set.of("code*", "label*"));
         expected.put("option", Set.of("code*", "label*"));
@@ -296,7 +300,10 @@ class SchemaTest {
         Set<String> required = new LinkedHashSet<>();
         schema.path("required").forEach(r -> required.add(r.asText()));
         Set<String> names = new LinkedHashSet<>();
-        schema.path("properties").properties().forEach(p -> names.add(required.contains(p.getKey()) ? p.getKey() + "*" : p.getKey()));
+        for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+            String name = property.getKey();
+            names.add(required.contains(name) ? name + "*" : name);
+        }
         return names;
     }
 
@@ -342,58 +349,74 @@ class SchemaTest {
     }
 
     /**
-     * The definition files of the repository: every {@code *.json} of the shipped catalog, and in
-     * {@code core/src/test/resources} and every {@code examples} folder the files that are definitions
-     * (named {@code edition.json}, beside an {@code edition.json}, or with a {@code "format"} of
-     * peiling). Folders named {@code invalid} (deliberately broken fixtures) and Jazzer seed corpora
-     * (folders named {@code <FuzzTest>Inputs}, arbitrary bytes by design) are skipped.
+     * The definition files of the repository: in the shipped catalog, in {@code core/src/test/resources}
+     * and in every {@code examples} folder, the {@code *.json} files that are definitions (named
+     * {@code edition.json}, beside an {@code edition.json}, or with a {@code "format"} of peiling). Folders
+     * named {@code invalid} (deliberately broken fixtures) and Jazzer seed corpora (folders named
+     * {@code <FuzzTest>Inputs}, arbitrary bytes by design) are skipped, as are build output and hidden
+     * folders.
      */
     private static List<Path> definitionFiles() throws IOException {
         Path root = Path.of(System.getProperty("peiling.root", "..")).toAbsolutePath().normalize();
-        List<Path> files = new ArrayList<>(jsonFiles(root.resolve("modules-catalog/src/main/resources")));
-        List<Path> candidates = new ArrayList<>(jsonFiles(root.resolve("core/src/test/resources")));
-        try (Stream<Path> walk = Files.walk(root, 8)) {
-            List<Path> examples = walk.filter(Files::isDirectory)
-                    .filter(d -> d.getFileName().toString().equals("examples"))
-                    .filter(d -> !skippedTree(root.relativize(d)))
-                    .toList();
-            for (Path folder : examples) {
-                candidates.addAll(jsonFiles(folder));
+        List<Path> folders = new ArrayList<>();
+        folders.add(root.resolve("modules-catalog/src/main/resources"));
+        folders.add(root.resolve("core/src/test/resources"));
+        walk(root, 8, (path, isFolder) -> {
+            if (isFolder && path.getFileName().toString().equals("examples")) {
+                folders.add(path);
             }
+        });
+        Set<Path> files = new LinkedHashSet<>();
+        for (Path folder : folders) {
+            List<Path> found = new ArrayList<>();
+            walk(folder, Integer.MAX_VALUE, (path, isFolder) -> {
+                if (!isFolder && path.getFileName().toString().endsWith(".json")) {
+                    found.add(path);
+                }
+            });
+            found.stream().sorted().filter(SchemaTest::isDefinition).forEach(files::add);
         }
-        for (Path file : candidates) {
-            if (!files.contains(file) && isDefinition(file)) {
-                files.add(file);
-            }
-        }
-        return files;
+        return List.copyOf(files);
     }
 
-    private static List<Path> jsonFiles(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
+    /**
+     * Visits the files and folders under {@code start}, leaving out skipped folders. Folders that vanish
+     * or cannot be read while walking are passed over, because other builds may be writing beside it.
+     */
+    private static void walk(Path start, int depth, java.util.function.BiConsumer<Path, Boolean> visitor)
+            throws IOException {
+        if (!Files.isDirectory(start)) {
+            return;
         }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().endsWith(".json"))
-                    .filter(f -> !skippedTree(folder.relativize(f)))
-                    .sorted()
-                    .toList();
-        }
+        Files.walkFileTree(start, Set.of(), depth, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
+                if (!folder.equals(start) && skipped(folder.getFileName().toString())) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                visitor.accept(folder, true);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                visitor.accept(file, attributes.isDirectory());
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
-    private static boolean skippedTree(Path relative) {
-        for (Path part : relative) {
-            String name = part.toString();
-            if (name.equals("invalid")
-                    || name.endsWith("Inputs")
-                    || name.equals("target")
-                    || name.equals("node_modules")
-                    || name.startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean skipped(String folderName) {
+        return folderName.equals("invalid")
+                || folderName.endsWith("Inputs")
+                || folderName.equals("target")
+                || folderName.equals("node_modules")
+                || folderName.startsWith(".");
     }
 
     private static boolean isDefinition(Path file) {
@@ -432,34 +455,79 @@ class SchemaTest {
 
     static Stream<Arguments> invalidModules() {
         return Stream.of(
-                invalid("unknown property at the top", "/titel", d -> put(d, "", "titel", text("Titel"))),
-                invalid("misspelt visibleIf", "/questions/1/visibleif", d -> put(d, "/questions/1", "visibleif", TextNode.valueOf("vb01 = 'ja'"))),
-                invalid("unknown property in a scale point", "/scales/0/points/0/value", d -> put(d, "/scales/0/points/0", "value", IntNode.valueOf(1))),
-                invalid("seconds as a string", "/questions/0/seconds", d -> put(d, "/questions/0", "seconds", TextNode.valueOf("9"))),
-                invalid("title as a plain string", "/title", d -> put(d, "", "title", TextNode.valueOf("Voorbeeld"))),
-                invalid("point code with a fraction", "/scales/0/points/0/code", d -> put(d, "/scales/0/points/0", "code", DecimalNode.valueOf(new BigDecimal("1.5")))),
-                invalid("questions missing", "", d -> remove(d, "/questions")),
-                invalid("scale question without its scale", "/questions/1", d -> remove(d, "/questions/1/scale")),
-                invalid("option without a label", "/questions/0/options/1", d -> remove(d, "/questions/0/options/1/label")),
-                invalid("text without Dutch", "/title", d -> remove(d, "/title/nl")),
-                invalid("language code in capitals", "/title/NL", d -> put(d, "/title", "NL", TextNode.valueOf("Voorbeeld"))),
-                invalid("id with a capital", "/id", d -> put(d, "", "id", TextNode.valueOf("Voorbeeld"))),
-                invalid("id starting with a digit", "/questions/0/id", d -> put(d, "/questions/0", "id", TextNode.valueOf("1vb"))),
-                invalid("id of 41 characters", "/clusters/0/id", d -> put(d, "/clusters/0", "id", TextNode.valueOf("c".repeat(41)))),
-                invalid("grade question with options", "/questions/5/options", d -> put(d, "/questions/5", "options", d.at("/questions/0/options").deepCopy())),
-                invalid("scale question with options", "/questions/1/options", d -> put(d, "/questions/1", "options", d.at("/questions/0/options").deepCopy())),
-                invalid("text question with min", "/questions/6/min", d -> put(d, "/questions/6", "min", IntNode.valueOf(0))),
-                invalid("unknown question type", "/questions/5/type", d -> put(d, "/questions/5", "type", TextNode.valueOf("rapportcijfer"))),
-                invalid("unknown kind", "/kind", d -> put(d, "", "kind", TextNode.valueOf("basis"))),
-                invalid("other format version", "/format", d -> put(d, "", "format", TextNode.valueOf("peiling.module/2"))),
-                invalid("single question without options", "/questions/0/options", d -> put(d, "/questions/0", "options", NODES.arrayNode())),
-                invalid("seconds zero", "/questions/0/seconds", d -> put(d, "/questions/0", "seconds", IntNode.valueOf(0))),
-                invalid("cluster without items", "/clusters/0/items", d -> put(d, "/clusters/0", "items", NODES.arrayNode())),
-                invalid("visibleIf null", "/questions/1/visibleIf", d -> put(d, "/questions/1", "visibleIf", NullNode.getInstance())));
+                invalid("unknown property at the top", "/titel", set("", "titel", text("Titel"))),
+                invalid(
+                        "misspelt visibleIf",
+                        "/questions/1/visibleif",
+                        set("/questions/1", "visibleif", "vb01 = 'ja'")),
+                invalid(
+                        "unknown property of a point",
+                        "/scales/0/points/0/value",
+                        set("/scales/0/points/0", "value", 1)),
+                invalid("seconds as a string", "/questions/0/seconds", set("/questions/0", "seconds", "9")),
+                invalid("title as a plain string", "/title", set("", "title", "Voorbeeld")),
+                invalid(
+                        "point code with a fraction",
+                        "/scales/0/points/0/code",
+                        set("/scales/0/points/0", "code", DecimalNode.valueOf(new BigDecimal("1.5")))),
+                invalid("questions missing", "", drop("/questions")),
+                invalid("scale question without its scale", "/questions/1", drop("/questions/1/scale")),
+                invalid("option without a label", "/questions/0/options/1", drop("/questions/0/options/1/label")),
+                invalid("text without Dutch", "/title", drop("/title/nl")),
+                invalid("language code in capitals", "/title/NL", set("/title", "NL", "Voorbeeld")),
+                invalid("id with a capital", "/id", set("", "id", "Voorbeeld")),
+                invalid("id starting with a digit", "/questions/0/id", set("/questions/0", "id", "1vb")),
+                invalid("id of 41 characters", "/clusters/0/id", set("/clusters/0", "id", "c".repeat(41))),
+                invalid(
+                        "grade question with options",
+                        "/questions/5/options",
+                        copy("/questions/0/options", "/questions/5")),
+                invalid(
+                        "scale question with options",
+                        "/questions/1/options",
+                        copy("/questions/0/options", "/questions/1")),
+                invalid("text question with min", "/questions/6/min", set("/questions/6", "min", 0)),
+                invalid("unknown question type", "/questions/5/type", set("/questions/5", "type", "rapportcijfer")),
+                invalid("unknown kind", "/kind", set("", "kind", "basis")),
+                invalid("other format version", "/format", set("", "format", "peiling.module/2")),
+                invalid(
+                        "single question without options",
+                        "/questions/0/options",
+                        set("/questions/0", "options", NODES.arrayNode())),
+                invalid("seconds zero", "/questions/0/seconds", set("/questions/0", "seconds", 0)),
+                invalid("cluster without items", "/clusters/0/items", set("/clusters/0", "items", NODES.arrayNode())),
+                invalid(
+                        "visibleIf null",
+                        "/questions/1/visibleIf",
+                        set("/questions/1", "visibleIf", NullNode.getInstance())));
     }
 
     private static Arguments invalid(String name, String at, UnaryOperator<JsonNode> change) {
         return Arguments.of(Named.of(name, change), at);
+    }
+
+    /** Sets a property of the object at {@code pointer}. */
+    private static UnaryOperator<JsonNode> set(String pointer, String name, JsonNode value) {
+        return d -> put(d, pointer, name, value);
+    }
+
+    private static UnaryOperator<JsonNode> set(String pointer, String name, String value) {
+        return set(pointer, name, TextNode.valueOf(value));
+    }
+
+    private static UnaryOperator<JsonNode> set(String pointer, String name, int value) {
+        return set(pointer, name, IntNode.valueOf(value));
+    }
+
+    /** Copies the property at {@code from} into the object at {@code to}, under the same name. */
+    private static UnaryOperator<JsonNode> copy(String from, String to) {
+        String name = JsonPointer.compile(from).last().getMatchingProperty();
+        return d -> put(d, to, name, d.at(from).deepCopy());
+    }
+
+    /** Removes the property or element at {@code pointer}. */
+    private static UnaryOperator<JsonNode> drop(String pointer) {
+        return d -> remove(d, pointer);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -479,14 +547,17 @@ class SchemaTest {
 
     static Stream<Arguments> invalidEditions() {
         return Stream.of(
-                invalid("unknown rule", "/rules/maxMinuten", d -> put(d, "/rules", "maxMinuten", IntNode.valueOf(25))),
-                invalid("rules missing", "", d -> remove(d, "/rules")),
-                invalid("modules as a string", "/modules", d -> put(d, "", "modules", TextNode.valueOf("llo"))),
-                invalid("maxMinutes zero", "/rules/maxMinutes", d -> put(d, "/rules", "maxMinutes", IntNode.valueOf(0))),
-                invalid("base not an id", "/base", d -> put(d, "", "base", TextNode.valueOf("Basis"))),
-                invalid("previous as a number", "/previous", d -> put(d, "", "previous", IntNode.valueOf(2025))),
-                invalid("module format in an edition file", "/format", d -> put(d, "", "format", TextNode.valueOf("peiling.module/1"))),
-                invalid("$schema is not a property", "/$schema", d -> put(d, "", "$schema", TextNode.valueOf("https://peiling.nl/schema/edition-1.json"))));
+                invalid("unknown rule", "/rules/maxMinuten", set("/rules", "maxMinuten", 25)),
+                invalid("rules missing", "", drop("/rules")),
+                invalid("modules as a string", "/modules", set("", "modules", "llo")),
+                invalid("maxMinutes zero", "/rules/maxMinutes", set("/rules", "maxMinutes", 0)),
+                invalid("base not an id", "/base", set("", "base", "Basis")),
+                invalid("previous as a number", "/previous", set("", "previous", 2025)),
+                invalid("module format in an edition file", "/format", set("", "format", "peiling.module/1")),
+                invalid(
+                        "$schema is not a property",
+                        "/$schema",
+                        set("", "$schema", "https://peiling.nl/schema/edition-1.json")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -572,21 +643,20 @@ class SchemaTest {
         if (!pointer.isEmpty()) {
             mutations.put("remove " + pointer, d -> remove(d, pointer));
             mutations.put("null at " + pointer, d -> replace(d, pointer, NullNode.getInstance()));
-            JsonNode other = node.isTextual() ? IntNode.valueOf(7)
-                    : node.isNumber() ? TextNode.valueOf(node.asText())
-                    : node.isObject() ? NODES.arrayNode()
-                    : node.isArray() ? NODES.objectNode()
-                    : TextNode.valueOf("x");
-            mutations.put(other.getNodeType().name().toLowerCase(Locale.ROOT) + " at " + pointer, d -> replace(d, pointer, other));
+            JsonNode other = otherType(node);
+            String otherName = other.getNodeType().name().toLowerCase(Locale.ROOT);
+            mutations.put(otherName + " at " + pointer, d -> replace(d, pointer, other));
             if (node.isIntegralNumber()) {
-                mutations.put("fraction at " + pointer, d -> replace(d, pointer, DecimalNode.valueOf(new BigDecimal("7.5"))));
+                JsonNode fraction = DecimalNode.valueOf(new BigDecimal("7.5"));
+                mutations.put("fraction at " + pointer, d -> replace(d, pointer, fraction));
             }
             if (!node.isBoolean()) {
                 mutations.put("boolean at " + pointer, d -> replace(d, pointer, BooleanNode.TRUE));
             }
         }
         if (node.isObject()) {
-            mutations.put("unknown property in " + (pointer.isEmpty() ? "/" : pointer), d -> put(d, pointer, "extra", BooleanNode.TRUE));
+            String where = pointer.isEmpty() ? "/" : pointer;
+            mutations.put("unknown property in " + where, d -> put(d, pointer, "extra", BooleanNode.TRUE));
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 collect(field.getValue(), pointer + "/" + field.getKey(), mutations);
             }
@@ -595,6 +665,20 @@ class SchemaTest {
                 collect(node.get(i), pointer + "/" + i, mutations);
             }
         }
+    }
+
+    /** A value of another JSON type than the node's. */
+    private static JsonNode otherType(JsonNode node) {
+        if (node.isTextual()) {
+            return IntNode.valueOf(7);
+        }
+        if (node.isNumber()) {
+            return TextNode.valueOf(node.asText());
+        }
+        if (node.isObject()) {
+            return NODES.arrayNode();
+        }
+        return node.isArray() ? NODES.objectNode() : TextNode.valueOf("x");
     }
 
     // ------------------------------------------------------------------------------------ helpers

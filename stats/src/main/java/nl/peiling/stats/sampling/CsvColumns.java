@@ -6,10 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,9 +32,8 @@ final class CsvColumns {
         void row(String[] cells, long line);
     }
 
-    private static final CsvFactory FACTORY = new CsvFactory()
-            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
-            .enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+    /** Without a schema, the parser gives each row as an array of strings. */
+    private static final CsvFactory FACTORY = new CsvFactory().enable(CsvParser.Feature.SKIP_EMPTY_LINES);
 
     private CsvColumns() {}
 
@@ -46,8 +44,10 @@ final class CsvColumns {
      * @param name the file name for messages, as the user gave it
      */
     static void read(Path file, String name, List<String> required, List<String> optional, RowHandler handler) {
-        try (Reader reader = open(file);
-                CsvParser parser = FACTORY.createParser(reader)) {
+        // From bytes, so that Jackson decodes UTF-8 in its own buffer and skips a byte order mark (spreadsheets
+        // write one; it is not part of the first column's name).
+        try (InputStream in = Files.newInputStream(file);
+                CsvParser parser = FACTORY.createParser(in)) {
             parser.setSchema(CsvSchema.emptySchema());
             List<String> header = header(parser, name);
             int[] slot = slots(header, name, required, optional);
@@ -57,10 +57,15 @@ final class CsvColumns {
                 if (token != JsonToken.START_ARRAY) {
                     throw syntax(name, parser.currentTokenLocation(), "expected a row, found " + token);
                 }
-                long line = parser.currentTokenLocation().getLineNr();
+                // The row's own location is that of the previous row's end; its first cell has the physical line,
+                // which counts the line breaks inside quoted cells too.
+                Long line = null;
                 Arrays.fill(cells, required.size(), cells.length, null);
                 int column = 0;
                 while ((token = parser.nextToken()) == JsonToken.VALUE_STRING) {
+                    if (column == 0) {
+                        line = (long) parser.currentTokenLocation().getLineNr();
+                    }
                     if (column < slot.length && slot[column] >= 0) {
                         cells[slot[column]] = parser.getText();
                     }
@@ -83,21 +88,13 @@ final class CsvColumns {
             }
         } catch (NoSuchFileException e) {
             throw new BarometerException(name, null, null, null, "cannot read: no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new BarometerException(name, null, null, null, "cannot read: permission denied", e);
         } catch (JsonProcessingException e) {
             throw syntax(name, e.getLocation(), "malformed CSV: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new BarometerException(name, null, null, null, "cannot read: " + e, e);
         }
-    }
-
-    private static Reader open(Path file) throws IOException {
-        BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        // Spreadsheets write a byte order mark; it is not part of the first column's name.
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
-        }
-        return reader;
     }
 
     private static List<String> header(CsvParser parser, String name) throws IOException {

@@ -2,9 +2,11 @@ package nl.peiling.stats.sampling;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +27,12 @@ public final class ResponseTally {
 
     /** Counts of one institution; the long[1] cells are updated in place on the hot path. */
     static final class Institution {
+        private static final int PARSED_CELLS = 1024;
+
         final Map<String, long[]> locations = new HashMap<>();
         final Map<String, long[]> modules = new HashMap<>();
+        /** The counters of the modules of a modules cell already split. */
+        private final Map<String, long[][]> parsed = new HashMap<>();
         /** Only the known locations may be counted: those of the population it was made over. */
         final boolean closed;
 
@@ -53,34 +59,38 @@ public final class ResponseTally {
          * text for a malformed cell, else null.
          */
         String allocate(String cell) {
-            if (cell.isEmpty()) {
-                return "must not be empty: a respondent has at least the base module";
-            }
-            int start = 0;
-            int seen = 0;
-            String[] row = new String[8];
-            while (start <= cell.length()) {
-                int end = cell.indexOf('|', start);
-                if (end < 0) {
-                    end = cell.length();
+            long[][] counters = parsed.get(cell);
+            if (counters == null) {
+                if (cell.isEmpty()) {
+                    return "must not be empty: a respondent has at least the base module";
                 }
-                if (end == start) {
-                    return "empty module id between '|' separators";
-                }
-                String module = cell.substring(start, end);
-                boolean repeated = false;
-                for (int i = 0; i < seen; i++) {
-                    repeated |= row[i].equals(module);
-                }
-                // A module listed twice is still one module for this respondent.
-                if (!repeated) {
-                    if (seen == row.length) {
-                        row = Arrays.copyOf(row, seen * 2);
+                List<long[]> found = new ArrayList<>();
+                Set<String> seen = new HashSet<>();
+                int start = 0;
+                while (start <= cell.length()) {
+                    int end = cell.indexOf('|', start);
+                    if (end < 0) {
+                        end = cell.length();
                     }
-                    row[seen++] = module;
-                    modules.computeIfAbsent(module, k -> new long[1])[0]++;
+                    if (end == start) {
+                        return "empty module id between '|' separators";
+                    }
+                    String module = cell.substring(start, end);
+                    // A module listed twice is still one module for this respondent.
+                    if (seen.add(module)) {
+                        found.add(modules.computeIfAbsent(module, k -> new long[1]));
+                    }
+                    start = end + 1;
                 }
-                start = end + 1;
+                counters = found.toArray(long[][]::new);
+                // Cells repeat (an institution has few module combinations), so each distinct cell is split once;
+                // the cache is bounded so that memory cannot grow with the rows of an odd file.
+                if (parsed.size() < PARSED_CELLS) {
+                    parsed.put(cell, counters);
+                }
+            }
+            for (long[] counter : counters) {
+                counter[0]++;
             }
             return null;
         }

@@ -1,0 +1,134 @@
+package nl.peiling.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import nl.peiling.stats.sampling.Barometer;
+import nl.peiling.stats.sampling.BarometerException;
+import nl.peiling.stats.sampling.BarometerRow;
+import nl.peiling.stats.sampling.ModuleRow;
+import nl.peiling.stats.sampling.Population;
+import nl.peiling.stats.sampling.ResponseCounts;
+import nl.peiling.stats.sampling.SampleSize;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code peiling barometer}: responses per institution, location and module against the required net size. */
+@Command(
+        name = "barometer",
+        description = {
+            "Response barometer: per institution and location (and per module when the responses have a modules",
+            "column) the responses so far against the required net sample size of the population (SPEC section 4).",
+            "A module's population is the institution's population times the share of its respondents allocated",
+            "the module."
+        })
+final class BarometerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(
+            names = "--population",
+            paramLabel = "F",
+            required = true,
+            description = "population.csv: institution,location,level,pathway,population.")
+    Path population;
+
+    @Option(
+            names = "--responses",
+            paramLabel = "F",
+            required = true,
+            description = "responses.csv: only respondent, institution, location and modules are read.")
+    Path responses;
+
+    @Option(
+            names = "--by",
+            paramLabel = "institution|location",
+            defaultValue = "location",
+            description = "Rows per institution, or per location with institution totals (default: ${DEFAULT-VALUE}).")
+    Barometer.By by;
+
+    @Mixin
+    SampleSizeOptions parameters;
+
+    @Override
+    public Integer call() {
+        SampleSize size = parameters.sampleSize();
+        Barometer barometer;
+        try {
+            Population students = Population.read(population);
+            barometer = Barometer.of(students, ResponseCounts.read(responses, students), size);
+        } catch (BarometerException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+        if (common.json()) {
+            Json.print(spec, json(barometer));
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(barometer.summary(by));
+            out.printf(
+                    Locale.ROOT,
+                    "%nnet at %d %% confidence, margin %s points, proportion %s %%; gross = net + %s %%%n",
+                    size.confidence(),
+                    Numbers.show(size.margin()),
+                    Numbers.show(size.proportion()),
+                    Numbers.show(size.extra()));
+            out.flush();
+        }
+        return Peiling.EXIT_OK;
+    }
+
+    private Map<String, Object> json(Barometer barometer) {
+        SampleSize size = barometer.sampleSize();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("by", by.key());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (BarometerRow row : barometer.rows(by)) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("institution", row.institution());
+            entry.put("location", row.location());
+            entry.put("population", row.population());
+            entry.put("responses", row.responses());
+            entry.put("net", row.net());
+            entry.put("gross", row.gross());
+            entry.put("percentOfNet", row.percentOfNet());
+            entry.put("reached", row.reached());
+            rows.add(entry);
+        }
+        json.put("rows", rows);
+        List<Map<String, Object>> modules = new ArrayList<>();
+        for (ModuleRow row : barometer.modules()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("institution", row.institution());
+            entry.put("module", row.module());
+            entry.put("share", row.share());
+            entry.put("population", row.population());
+            entry.put("responses", row.responses());
+            entry.put("net", row.net());
+            entry.put("gross", row.gross());
+            entry.put("percentOfNet", row.percentOfNet());
+            entry.put("reached", row.reached());
+            modules.add(entry);
+        }
+        json.put("modules", modules);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("confidence", size.confidence());
+        parameters.put("z", size.z());
+        parameters.put("margin", size.margin());
+        parameters.put("proportion", size.proportion());
+        parameters.put("extra", size.extra());
+        json.put("parameters", parameters);
+        return json;
+    }
+}

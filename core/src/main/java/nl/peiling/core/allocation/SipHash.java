@@ -1,0 +1,206 @@
+package nl.peiling.core.allocation;
+
+/**
+ * SipHash-2-4, the keyed pseudo-random function of Aumasson and Bernstein (2012), with a 128-bit key
+ * held as two longs in little-endian order.
+ *
+ * <p>It is the per-respondent hash of the allocator: cryptographically strong as a PRF for short inputs,
+ * so that nobody without the key can predict or steer an allocation, and fast enough (tens of
+ * nanoseconds) to hash a million respondents in a fraction of a second. The key itself is derived from
+ * the secret seed with HMAC-SHA256 (see {@link Keys}).
+ */
+final class SipHash {
+
+    /** The key halves: bytes 0..7 and 8..15 of the key, little-endian. */
+    final long k0;
+
+    final long k1;
+
+    SipHash(long k0, long k1) {
+        this.k0 = k0;
+        this.k1 = k1;
+    }
+
+    /** The hash of bytes. */
+    long hash(byte[] data) {
+        long v0 = k0 ^ 0x736f6d6570736575L;
+        long v1 = k1 ^ 0x646f72616e646f6dL;
+        long v2 = k0 ^ 0x6c7967656e657261L;
+        long v3 = k1 ^ 0x7465646279746573L;
+        int length = data.length;
+        int full = length & ~7;
+        for (int i = 0; i < full; i += 8) {
+            long m = (data[i] & 0xffL)
+                    | (data[i + 1] & 0xffL) << 8
+                    | (data[i + 2] & 0xffL) << 16
+                    | (data[i + 3] & 0xffL) << 24
+                    | (data[i + 4] & 0xffL) << 32
+                    | (data[i + 5] & 0xffL) << 40
+                    | (data[i + 6] & 0xffL) << 48
+                    | (data[i + 7] & 0xffL) << 56;
+            v3 ^= m;
+            for (int r = 0; r < 2; r++) {
+                v0 += v1;
+                v1 = Long.rotateLeft(v1, 13);
+                v1 ^= v0;
+                v0 = Long.rotateLeft(v0, 32);
+                v2 += v3;
+                v3 = Long.rotateLeft(v3, 16);
+                v3 ^= v2;
+                v0 += v3;
+                v3 = Long.rotateLeft(v3, 21);
+                v3 ^= v0;
+                v2 += v1;
+                v1 = Long.rotateLeft(v1, 17);
+                v1 ^= v2;
+                v2 = Long.rotateLeft(v2, 32);
+            }
+            v0 ^= m;
+        }
+        long last = (long) length << 56;
+        for (int i = full; i < length; i++) {
+            last |= (data[i] & 0xffL) << (8 * (i - full));
+        }
+        return finish(v0, v1, v2, v3, last);
+    }
+
+    /** The hash of one 64-bit counter, as its 8 little-endian bytes. */
+    long hash(long counter) {
+        long v0 = k0 ^ 0x736f6d6570736575L;
+        long v1 = k1 ^ 0x646f72616e646f6dL;
+        long v2 = k0 ^ 0x6c7967656e657261L;
+        long v3 = k1 ^ 0x7465646279746573L;
+        v3 ^= counter;
+        for (int r = 0; r < 2; r++) {
+            v0 += v1;
+            v1 = Long.rotateLeft(v1, 13);
+            v1 ^= v0;
+            v0 = Long.rotateLeft(v0, 32);
+            v2 += v3;
+            v3 = Long.rotateLeft(v3, 16);
+            v3 ^= v2;
+            v0 += v3;
+            v3 = Long.rotateLeft(v3, 21);
+            v3 ^= v0;
+            v2 += v1;
+            v1 = Long.rotateLeft(v1, 17);
+            v1 ^= v2;
+            v2 = Long.rotateLeft(v2, 32);
+        }
+        v0 ^= counter;
+        return finish(v0, v1, v2, v3, 8L << 56);
+    }
+
+    /**
+     * The hash of the UTF-8 encoding of a string, exactly {@code hash(text.getBytes(UTF_8))} (an unpaired
+     * surrogate becomes {@code ?}, as there), but without building the byte array: this is the hot path
+     * of both allocation modes.
+     */
+    long hashUtf8(String text) {
+        long v0 = k0 ^ 0x736f6d6570736575L;
+        long v1 = k1 ^ 0x646f72616e646f6dL;
+        long v2 = k0 ^ 0x6c7967656e657261L;
+        long v3 = k1 ^ 0x7465646279746573L;
+        long word = 0;
+        int filled = 0; // bytes in word
+        long total = 0; // bytes hashed
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            int c = text.charAt(i);
+            int bytes;
+            int encoded; // the UTF-8 bytes, first byte lowest
+            if (c < 0x80) {
+                bytes = 1;
+                encoded = c;
+            } else if (c < 0x800) {
+                bytes = 2;
+                encoded = (0xc0 | c >> 6) | (0x80 | c & 0x3f) << 8;
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate((char) c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    int cp = Character.toCodePoint((char) c, text.charAt(++i));
+                    bytes = 4;
+                    encoded = (0xf0 | cp >> 18) | (0x80 | cp >> 12 & 0x3f) << 8 | (0x80 | cp >> 6 & 0x3f) << 16
+                            | (0x80 | cp & 0x3f) << 24;
+                } else {
+                    bytes = 1;
+                    encoded = '?';
+                }
+            } else {
+                bytes = 3;
+                encoded = (0xe0 | c >> 12) | (0x80 | c >> 6 & 0x3f) << 8 | (0x80 | c & 0x3f) << 16;
+            }
+            for (int b = 0; b < bytes; b++) {
+                word |= ((encoded >>> (8 * b)) & 0xffL) << (8 * filled);
+                filled++;
+                if (filled == 8) {
+                    v3 ^= word;
+                    for (int r = 0; r < 2; r++) {
+                        v0 += v1;
+                        v1 = Long.rotateLeft(v1, 13);
+                        v1 ^= v0;
+                        v0 = Long.rotateLeft(v0, 32);
+                        v2 += v3;
+                        v3 = Long.rotateLeft(v3, 16);
+                        v3 ^= v2;
+                        v0 += v3;
+                        v3 = Long.rotateLeft(v3, 21);
+                        v3 ^= v0;
+                        v2 += v1;
+                        v1 = Long.rotateLeft(v1, 17);
+                        v1 ^= v2;
+                        v2 = Long.rotateLeft(v2, 32);
+                    }
+                    v0 ^= word;
+                    word = 0;
+                    filled = 0;
+                }
+            }
+            total += bytes;
+        }
+        return finish(v0, v1, v2, v3, word | total << 56);
+    }
+
+    private static long finish(long v0, long v1, long v2, long v3, long last) {
+        v3 ^= last;
+        for (int r = 0; r < 2; r++) {
+            v0 += v1;
+            v1 = Long.rotateLeft(v1, 13);
+            v1 ^= v0;
+            v0 = Long.rotateLeft(v0, 32);
+            v2 += v3;
+            v3 = Long.rotateLeft(v3, 16);
+            v3 ^= v2;
+            v0 += v3;
+            v3 = Long.rotateLeft(v3, 21);
+            v3 ^= v0;
+            v2 += v1;
+            v1 = Long.rotateLeft(v1, 17);
+            v1 ^= v2;
+            v2 = Long.rotateLeft(v2, 32);
+        }
+        v0 ^= last;
+        v2 ^= 0xff;
+        for (int r = 0; r < 4; r++) {
+            v0 += v1;
+            v1 = Long.rotateLeft(v1, 13);
+            v1 ^= v0;
+            v0 = Long.rotateLeft(v0, 32);
+            v2 += v3;
+            v3 = Long.rotateLeft(v3, 16);
+            v3 ^= v2;
+            v0 += v3;
+            v3 = Long.rotateLeft(v3, 21);
+            v3 ^= v0;
+            v2 += v1;
+            v1 = Long.rotateLeft(v1, 17);
+            v1 ^= v2;
+            v2 = Long.rotateLeft(v2, 32);
+        }
+        return v0 ^ v1 ^ v2 ^ v3;
+    }
+
+    /** A uniform number in {@code [0, bound)} from a hash; the bias is below bound / 2^64, far below any test. */
+    static int below(long hash, int bound) {
+        return (int) Long.remainderUnsigned(hash, bound);
+    }
+}

@@ -1,0 +1,638 @@
+package nl.peiling.stats.responses;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import nl.peiling.core.model.Edition;
+import nl.peiling.core.model.Module;
+import nl.peiling.core.model.Question;
+
+/**
+ * The streaming reader of {@code responses.csv}: checks every cell against the edition and hands each
+ * accepted row, decoded, to a {@link RowSink} of the worker thread that read it.
+ *
+ * <p>A row is rejected, never dropped, when a field is malformed or out of range, a code is unknown,
+ * the institution or location is unknown, a question outside the respondent's modules has an answer, or
+ * the respondent key repeats. Of rows with the same key the one with most answers is kept (ties: the
+ * later row) and the others are rejected as {@code duplicate}; since that is known only at the end, the
+ * losing rows are read again and taken back from the sinks. Memory does not grow with the rows, except
+ * for 40 bytes per respondent key for that rule.
+ *
+ * <p>The reader is immutable and can be shared between threads.
+ */
+public final class ResponseReader {
+
+    /** The respondent fields every responses file starts with. */
+    public static final List<String> FIXED_COLUMNS =
+            List.of("respondent", "institution", "location", "level", "pathway", "modules");
+
+    /** The default size of the blocks handed to worker threads. */
+    public static final int DEFAULT_BLOCK_SIZE = 4 << 20;
+
+    private final Edition edition;
+    private final Map<String, Set<String>> knownLocations;
+    private final int threads;
+    private final int blockSize;
+    private final Schema schema;
+
+    private ResponseReader(Edition edition, Map<String, Set<String>> knownLocations, int threads, int blockSize, Schema schema) {
+        this.edition = edition;
+        this.knownLocations = knownLocations;
+        this.threads = threads;
+        this.blockSize = blockSize;
+        this.schema = schema;
+    }
+
+    /** A reader for the edition's data files, on all available processors, accepting any institution. */
+    public static ResponseReader of(Edition edition) {
+        requireNonNull(edition, "edition");
+        return new ResponseReader(edition, null, Runtime.getRuntime().availableProcessors(), DEFAULT_BLOCK_SIZE, new Schema(edition));
+    }
+
+    /** A copy that rejects institutions and locations not in the map (institution code to location codes). */
+    public ResponseReader withKnownLocations(Map<String, ? extends Collection<String>> locations) {
+        requireNonNull(locations, "locations");
+        Map<String, Set<String>> copy = new HashMap<>();
+        locations.forEach((institution, codes) -> copy.put(institution, Set.copyOf(codes)));
+        return new ResponseReader(edition, Map.copyOf(copy), threads, blockSize, schema);
+    }
+
+    /** A copy that reads with this many worker threads (at least 1). */
+    public ResponseReader withThreads(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("threads (" + count + ") must be >= 1");
+        }
+        return new ResponseReader(edition, knownLocations, count, blockSize, schema);
+    }
+
+    /**
+     * A copy that hands the workers blocks of about this many bytes (at least 1024). Smaller blocks
+     * spread a small file over more threads; the results do not depend on it.
+     */
+    public ResponseReader withBlockSize(int bytes) {
+        if (bytes < 1024) {
+            throw new IllegalArgumentException("block size (" + bytes + ") must be >= 1024");
+        }
+        return new ResponseReader(edition, knownLocations, threads, bytes, schema);
+    }
+
+    /** The questions in the order of the per-question codes of {@link ResponseRow}: the edition's order. */
+    public List<Question> questions() {
+        return schema.questions;
+    }
+
+    /** The edition the reader checks against. */
+    public Edition edition() {
+        return edition;
+    }
+
+    /**
+     * Reads a responses file.
+     *
+     * @param sinks makes one sink per worker thread
+     * @throws ResponseFormatException when the file cannot be read or its header is wrong
+     */
+    public <S extends RowSink> ReadResult<S> read(Path file, Supplier<S> sinks) {
+        requireNonNull(file, "file");
+        requireNonNull(sinks, "sinks");
+        String name = file.toString();
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(name, in, file, sinks);
+        } catch (NoSuchFileException e) {
+            throw new ResponseFormatException(name, "no such file");
+        } catch (IOException e) {
+            throw new ResponseFormatException(name, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private <S extends RowSink> ReadResult<S> read(String name, InputStream in, Path file, Supplier<S> sinkFactory)
+            throws IOException {
+        CsvRecords records = new CsvRecords(in, blockSize);
+        CsvRecords.Block first = records.next();
+        if (first == null) {
+            throw new ResponseFormatException(name, "the file is empty; expected a header starting with " + String.join(",", FIXED_COLUMNS));
+        }
+        Layout layout = schema.layout(name, first, 0);
+        List<Worker<S>> workers = new ArrayList<>();
+        BlockingQueue<CsvRecords.Block> queue = new ArrayBlockingQueue<>(threads * 2);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> running = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Worker<S> worker = new Worker<>(layout, sinkFactory.get(), queue, failure);
+            workers.add(worker);
+            Thread thread = new Thread(worker, "peiling-responses-" + i);
+            thread.setDaemon(true);
+            running.add(thread);
+            thread.start();
+        }
+        try {
+            first.sequence = 0;
+            queue.put(skipHeader(first));
+            CsvRecords.Block block;
+            while ((block = records.next()) != null && failure.get() == null) {
+                queue.put(block);
+            }
+            for (int i = 0; i < threads; i++) {
+                queue.put(Worker.END);
+            }
+            for (Thread thread : running) {
+                thread.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.forEach(Thread::interrupt);
+            throw new ResponseFormatException(name, "reading was interrupted", e);
+        }
+        if (failure.get() != null) {
+            Throwable cause = failure.get();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        }
+        return finish(name, file, layout, workers);
+    }
+
+    private static CsvRecords.Block skipHeader(CsvRecords.Block block) {
+        CsvRecords.Block rest = new CsvRecords.Block();
+        rest.data = block.data;
+        rest.starts = java.util.Arrays.copyOfRange(block.starts, 1, Math.max(1, block.count));
+        rest.ends = java.util.Arrays.copyOfRange(block.ends, 1, Math.max(1, block.count));
+        rest.lines = java.util.Arrays.copyOfRange(block.lines, 1, Math.max(1, block.count));
+        rest.offsets = java.util.Arrays.copyOfRange(block.offsets, 1, Math.max(1, block.count));
+        rest.count = block.count - 1;
+        if (rest.starts.length == 0) {
+            rest.starts = new int[1];
+            rest.ends = new int[1];
+            rest.lines = new long[1];
+            rest.offsets = new long[1];
+        }
+        return rest;
+    }
+
+    /** Applies the double-login rule over all workers' keys, takes back the losing rows, and sums up. */
+    private <S extends RowSink> ReadResult<S> finish(String name, Path file, Layout layout, List<Worker<S>> workers)
+            throws IOException {
+        long rows = 0;
+        List<Reject> rejects = new ArrayList<>();
+        KeyTable table = new KeyTable(workers.stream().mapToInt(w -> w.keys.size).sum());
+        for (Worker<S> worker : workers) {
+            rows += worker.rows;
+            rejects.addAll(worker.rejects);
+            Keys keys = worker.keys;
+            for (int i = 0; i < keys.size; i++) {
+                table.offer(keys, i);
+            }
+        }
+        List<long[]> losers = table.losers();
+        if (!losers.isEmpty()) {
+            Worker<S> undo = workers.get(0);
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                for (long[] loser : losers) {
+                    ByteBuffer buffer = ByteBuffer.allocate((int) loser[2]);
+                    channel.read(buffer, loser[1]);
+                    byte[] bytes = buffer.array();
+                    undo.decode(bytes, 0, bytes.length, loser[0], loser[1]);
+                    undo.sink.remove(undo.row);
+                    rejects.add(new Reject(loser[0], undo.row.respondent, RejectReason.DUPLICATE, "respondent",
+                            "kept line " + loser[3]));
+                }
+            }
+        }
+        rejects.sort(Comparator.comparingLong(Reject::line));
+        long accepted = rows - rejects.size();
+        List<S> sinks = workers.stream().map(w -> w.sink).toList();
+        return new ReadResult<>(sinks, rows, accepted, rejects);
+    }
+
+    // ------------------------------------------------------------------------------------ schema
+
+    /** What the edition says about each question, prepared for fast checks of cells. */
+    private static final class Schema {
+        final List<Question> questions;
+        final Map<String, Integer> questionIndex = new HashMap<>();
+        final Map<String, Integer> moduleIndex = new HashMap<>();
+        final Cell[] cells;
+
+        Schema(Edition edition) {
+            questions = edition.questions();
+            List<Module> modules = edition.modules();
+            if (modules.size() > 63) {
+                throw new IllegalArgumentException("an edition with more than 63 modules is not supported (" + modules.size() + ")");
+            }
+            for (int m = 0; m < modules.size(); m++) {
+                moduleIndex.put(modules.get(m).id(), m);
+            }
+            cells = new Cell[questions.size()];
+            for (int q = 0; q < questions.size(); q++) {
+                Question question = questions.get(q);
+                questionIndex.put(question.id(), q);
+                Module owner = edition.moduleOf(question.id()).orElseThrow();
+                cells[q] = Cell.of(question, owner, moduleIndex.get(owner.id()));
+            }
+        }
+
+        Layout layout(String name, CsvRecords.Block block, int record) {
+            Fields fields = new Fields();
+            fields.split(block.data, block.starts[record], block.ends[record]);
+            List<String> header = new ArrayList<>();
+            for (int f = 0; f < fields.count; f++) {
+                header.add(fields.text(block.data, f));
+            }
+            if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+                header.set(0, header.get(0).substring(1));
+            }
+            for (int i = 0; i < FIXED_COLUMNS.size(); i++) {
+                if (header.size() <= i || !header.get(i).equals(FIXED_COLUMNS.get(i))) {
+                    throw new ResponseFormatException(name, String.format(Locale.ROOT,
+                            "header column %d is %s; the header must start with %s", i + 1,
+                            header.size() <= i ? "missing" : "\"" + header.get(i) + "\"", String.join(",", FIXED_COLUMNS)));
+                }
+            }
+            int[] columnQuestion = new int[header.size()];
+            java.util.Arrays.fill(columnQuestion, -1);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int c = FIXED_COLUMNS.size(); c < header.size(); c++) {
+                String column = header.get(c);
+                Integer q = questionIndex.get(column);
+                if (q == null) {
+                    throw new ResponseFormatException(name, "header column " + (c + 1) + " \"" + column
+                            + "\" is not a question of edition " + "(known question ids name the columns after " + FIXED_COLUMNS.get(FIXED_COLUMNS.size() - 1) + ")");
+                }
+                if (!seen.add(column)) {
+                    throw new ResponseFormatException(name, "header column " + (c + 1) + " \"" + column + "\" appears twice");
+                }
+                columnQuestion[c] = q;
+            }
+            return new Layout(this, List.copyOf(header), columnQuestion);
+        }
+    }
+
+    /** The header of one file: which question each column holds. */
+    private record Layout(Schema schema, List<String> header, int[] columnQuestion) {}
+
+    // ------------------------------------------------------------------------------------ workers
+
+    /** Parses and checks the records of blocks from the queue until the end marker. */
+    private final class Worker<S extends RowSink> implements Runnable {
+        static final CsvRecords.Block END = new CsvRecords.Block();
+
+        final Layout layout;
+        final S sink;
+        final BlockingQueue<CsvRecords.Block> queue;
+        final AtomicReference<Throwable> failure;
+        final ResponseRow row;
+        final Fields fields = new Fields();
+        final List<Reject> rejects = new ArrayList<>();
+        final Keys keys = new Keys();
+        long rows;
+        Reject rejected;
+
+        Worker(Layout layout, S sink, BlockingQueue<CsvRecords.Block> queue, AtomicReference<Throwable> failure) {
+            this.layout = layout;
+            this.sink = sink;
+            this.queue = queue;
+            this.failure = failure;
+            this.row = new ResponseRow(layout.schema().questions);
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    CsvRecords.Block block = queue.take();
+                    if (block == END) {
+                        return;
+                    }
+                    if (failure.get() != null) {
+                        continue;
+                    }
+                    for (int r = 0; r < block.count; r++) {
+                        int start = block.starts[r];
+                        int end = block.ends[r];
+                        if (end == start) {
+                            continue; // an empty line is no row
+                        }
+                        rows++;
+                        if (decode(block.data, start, end, block.lines[r], block.offsets[r])) {
+                            sink.add(row);
+                            keys.add(row.respondent, block.lines[r], block.offsets[r], end - start, row.answered);
+                        } else {
+                            rejects.add(rejected);
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+            }
+        }
+
+        private boolean reject(RejectReason reason, String column, String value) {
+            rejected = new Reject(row.line, row.respondent == null ? "" : row.respondent, reason, column, value);
+            return false;
+        }
+
+        /** Decodes one record into {@link #row}; false with {@link #rejected} set when it is rejected. */
+        boolean decode(byte[] data, int start, int end, long line, long offset) {
+            row.clear();
+            row.line = line;
+            row.offset = offset;
+            row.length = end - start;
+            row.respondent = null;
+            fields.split(data, start, end);
+            List<String> header = layout.header();
+            if (fields.count > 0) {
+                row.respondent = fields.text(data, 0);
+            }
+            if (fields.count != header.size()) {
+                return reject(RejectReason.FIELD_COUNT, "", fields.count + " fields, expected " + header.size());
+            }
+            if (row.respondent.isEmpty()) {
+                return reject(RejectReason.MISSING_RESPONDENT, "respondent", "");
+            }
+            row.institution = fields.text(data, 1);
+            row.location = fields.text(data, 2);
+            if (knownLocations != null) {
+                Set<String> locations = knownLocations.get(row.institution);
+                if (locations == null) {
+                    return reject(RejectReason.UNKNOWN_INSTITUTION, "institution", row.institution);
+                }
+                if (!locations.contains(row.location)) {
+                    return reject(RejectReason.UNKNOWN_LOCATION, "location", row.location);
+                }
+            } else if (row.institution.isEmpty()) {
+                return reject(RejectReason.UNKNOWN_INSTITUTION, "institution", "");
+            } else if (row.location.isEmpty()) {
+                return reject(RejectReason.UNKNOWN_LOCATION, "location", "");
+            }
+            String level = fields.text(data, 3);
+            if (level.length() != 1 || level.charAt(0) < '1' || level.charAt(0) > '4') {
+                return reject(RejectReason.INVALID_LEVEL, "level", level);
+            }
+            row.level = level.charAt(0) - '0';
+            String pathway = fields.text(data, 4);
+            if (pathway.equals("BOL")) {
+                row.pathway = 0;
+            } else if (pathway.equals("BBL")) {
+                row.pathway = 1;
+            } else {
+                return reject(RejectReason.INVALID_PATHWAY, "pathway", pathway);
+            }
+            String modules = fields.text(data, 5);
+            long mask = 0;
+            if (!modules.isEmpty()) {
+                for (String module : modules.split("\\|", -1)) {
+                    Integer index = layout.schema().moduleIndex.get(module);
+                    if (index == null) {
+                        return reject(RejectReason.UNKNOWN_MODULE, "modules", module);
+                    }
+                    mask |= 1L << index;
+                }
+            }
+            row.modules = mask;
+            int[] columnQuestion = layout.columnQuestion();
+            Cell[] cells = layout.schema().cells;
+            for (int c = FIXED_COLUMNS.size(); c < fields.count; c++) {
+                int from = fields.starts[c];
+                int to = fields.ends[c];
+                if (from == to) {
+                    continue;
+                }
+                int q = columnQuestion[c];
+                Cell cell = cells[q];
+                if ((mask & (1L << cell.module)) == 0) {
+                    return reject(RejectReason.OUTSIDE_MODULES, header.get(c), cell.isText() ? "(open text)" : fields.text(data, c));
+                }
+                byte[] source = data;
+                if (fields.escaped[c]) {
+                    source = fields.unescaped(data, c);
+                    from = 0;
+                    to = source.length;
+                }
+                RejectReason problem = cell.decode(source, from, to, row, q);
+                if (problem != null) {
+                    String value = cell.isText() ? "(" + (to - from) + " bytes of open text)" : new String(source, from, to - from, StandardCharsets.UTF_8);
+                    return reject(problem, header.get(c), value);
+                }
+                row.answered++;
+            }
+            return true;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ fields
+
+    /** The fields of one record: ranges into the data, with a flag for quoted fields with doubled quotes. */
+    static final class Fields {
+        int[] starts = new int[256];
+        int[] ends = new int[256];
+        boolean[] escaped = new boolean[256];
+        int count;
+
+        void split(byte[] data, int start, int end) {
+            count = 0;
+            int i = start;
+            while (true) {
+                if (count == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, count * 2);
+                    ends = java.util.Arrays.copyOf(ends, count * 2);
+                    escaped = java.util.Arrays.copyOf(escaped, count * 2);
+                }
+                if (i < end && data[i] == '"') {
+                    int from = i + 1;
+                    int j = from;
+                    boolean doubled = false;
+                    while (j < end) {
+                        if (data[j] == '"') {
+                            if (j + 1 < end && data[j + 1] == '"') {
+                                doubled = true;
+                                j += 2;
+                                continue;
+                            }
+                            break;
+                        }
+                        j++;
+                    }
+                    starts[count] = from;
+                    ends[count] = Math.min(j, end);
+                    escaped[count] = doubled;
+                    count++;
+                    i = j + 1;
+                    while (i < end && data[i] != ',') {
+                        i++; // text after a closing quote is kept out of the field
+                    }
+                } else {
+                    int j = i;
+                    while (j < end && data[j] != ',') {
+                        j++;
+                    }
+                    starts[count] = i;
+                    ends[count] = j;
+                    escaped[count] = false;
+                    count++;
+                    i = j;
+                }
+                if (i >= end) {
+                    return;
+                }
+                i++; // the comma
+                if (i == end) {
+                    starts[count] = end;
+                    ends[count] = end;
+                    escaped[count] = false;
+                    count++;
+                    return;
+                }
+            }
+        }
+
+        String text(byte[] data, int field) {
+            if (escaped[field]) {
+                return new String(unescaped(data, field), StandardCharsets.UTF_8);
+            }
+            return new String(data, starts[field], ends[field] - starts[field], StandardCharsets.UTF_8);
+        }
+
+        byte[] unescaped(byte[] data, int field) {
+            byte[] out = new byte[ends[field] - starts[field]];
+            int n = 0;
+            for (int i = starts[field]; i < ends[field]; i++) {
+                out[n++] = data[i];
+                if (data[i] == '"' && i + 1 < ends[field] && data[i + 1] == '"') {
+                    i++;
+                }
+            }
+            return java.util.Arrays.copyOf(out, n);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ double logins
+
+    /** The respondent keys a worker accepted, as 128-bit hashes with where their rows are. */
+    static final class Keys {
+        long[] h1 = new long[1024];
+        long[] h2 = new long[1024];
+        long[] lines = new long[1024];
+        long[] offsets = new long[1024];
+        int[] lengths = new int[1024];
+        int[] answered = new int[1024];
+        int size;
+
+        void add(String key, long line, long offset, int length, int answers) {
+            if (size == h1.length) {
+                int n = size * 2;
+                h1 = java.util.Arrays.copyOf(h1, n);
+                h2 = java.util.Arrays.copyOf(h2, n);
+                lines = java.util.Arrays.copyOf(lines, n);
+                offsets = java.util.Arrays.copyOf(offsets, n);
+                lengths = java.util.Arrays.copyOf(lengths, n);
+                answered = java.util.Arrays.copyOf(answered, n);
+            }
+            h1[size] = hash(key, 0x9E3779B97F4A7C15L);
+            h2[size] = hash(key, 0xC2B2AE3D27D4EB4FL);
+            lines[size] = line;
+            offsets[size] = offset;
+            lengths[size] = length;
+            answered[size] = answers;
+            size++;
+        }
+
+        static long hash(String key, long seed) {
+            long h = seed ^ key.length();
+            for (int i = 0; i < key.length(); i++) {
+                h = (h ^ key.charAt(i)) * 0x100000001B3L;
+                h = Long.rotateLeft(h, 29);
+            }
+            h ^= h >>> 33;
+            h *= 0xFF51AFD7ED558CCDL;
+            h ^= h >>> 33;
+            h *= 0xC4CEB9FE1A85EC53L;
+            h ^= h >>> 33;
+            return h;
+        }
+    }
+
+    /** An open-addressing table from key hash to the row kept so far; collects the losing rows. */
+    static final class KeyTable {
+        final long[] h1;
+        final long[] h2;
+        final long[] line;
+        final long[] offset;
+        final int[] length;
+        final int[] answered;
+        final boolean[] used;
+        final int mask;
+        final List<long[]> losers = new ArrayList<>();
+
+        KeyTable(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+            h1 = new long[capacity];
+            h2 = new long[capacity];
+            line = new long[capacity];
+            offset = new long[capacity];
+            length = new int[capacity];
+            answered = new int[capacity];
+            used = new boolean[capacity];
+            mask = capacity - 1;
+        }
+
+        void offer(Keys keys, int i) {
+            int slot = (int) keys.h1[i] & mask;
+            while (used[slot] && (h1[slot] != keys.h1[i] || h2[slot] != keys.h2[i])) {
+                slot = (slot + 1) & mask;
+            }
+            if (!used[slot]) {
+                used[slot] = true;
+                h1[slot] = keys.h1[i];
+                h2[slot] = keys.h2[i];
+                set(slot, keys, i);
+                return;
+            }
+            boolean newWins = keys.answered[i] > answered[slot]
+                    || (keys.answered[i] == answered[slot] && keys.lines[i] > line[slot]);
+            if (newWins) {
+                losers.add(new long[] {line[slot], offset[slot], length[slot], slot});
+                set(slot, keys, i);
+            } else {
+                losers.add(new long[] {keys.lines[i], keys.offsets[i], keys.lengths[i], slot});
+            }
+        }
+
+        private void set(int slot, Keys keys, int i) {
+            line[slot] = keys.lines[i];
+            offset[slot] = keys.offsets[i];
+            length[slot] = keys.lengths[i];
+            answered[slot] = keys.answered[i];
+        }
+
+        /** The losing rows as {line, offset, length, kept line}, the kept line being the final winner's. */
+        List<long[]> losers() {
+            for (long[] loser : losers) {
+                loser[3] = line[(int) loser[3]];
+            }
+            return losers;
+        }
+    }
+}

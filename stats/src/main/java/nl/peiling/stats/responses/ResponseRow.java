@@ -1,0 +1,103 @@
+package nl.peiling.stats.responses;
+
+import java.util.List;
+import nl.peiling.core.model.Question;
+
+/**
+ * One accepted data row, decoded: the respondent fields and a small code per question. A reader reuses
+ * one instance per worker thread, so a consumer copies what it keeps.
+ *
+ * <p>Per question (by its index in {@link ResponseReader#questions()}) the row holds a state and a
+ * value: for a scale question the point code, or the index of the non-substantive code; for a grade the
+ * mark; for a single question the index of the option; for a multi question a bit mask of the selected
+ * options; for a number the value in millionths; for open text only that it is answered.
+ */
+public final class ResponseRow {
+
+    /** Not answered or not shown. */
+    public static final byte EMPTY = 0;
+    /** A substantive answer. */
+    public static final byte SUBSTANTIVE = 1;
+    /** A non-substantive code of a scale ({@code nvt}, {@code wn}). */
+    public static final byte NON_SUBSTANTIVE = 2;
+    /** An open answer (its text is not kept). */
+    public static final byte TEXT = 3;
+
+    /** The scale of number values: a value is stored in millionths. */
+    public static final long NUMBER_SCALE = 1_000_000L;
+
+    final List<Question> questions;
+    final byte[] states;
+    final long[] values;
+    long line;
+    long offset;
+    int length;
+    String respondent;
+    String institution;
+    String location;
+    int level;
+    int pathway;
+    long modules;
+    int answered;
+
+    ResponseRow(List<Question> questions) {
+        this.questions = questions;
+        this.states = new byte[questions.size()];
+        this.values = new long[questions.size()];
+    }
+
+    void clear() {
+        java.util.Arrays.fill(states, EMPTY);
+        answered = 0;
+    }
+
+    /** The line of the file this row starts on. */
+    public long line() {
+        return line;
+    }
+
+    /** The respondent key (a pseudonym). */
+    public String respondent() {
+        return respondent;
+    }
+
+    /** The institution code (BRIN). */
+    public String institution() {
+        return institution;
+    }
+
+    /** The location code within the institution. */
+    public String location() {
+        return location;
+    }
+
+    /** The level, 1 to 4. */
+    public int level() {
+        return level;
+    }
+
+    /** The pathway: 0 for BOL, 1 for BBL. */
+    public int pathway() {
+        return pathway;
+    }
+
+    /** The respondent's modules as a bit mask over the edition's modules (bit 0 is the base). */
+    public long modules() {
+        return modules;
+    }
+
+    /** The number of questions answered, substantively or not. */
+    public int answered() {
+        return answered;
+    }
+
+    /** The state of question {@code index}: {@link #EMPTY}, {@link #SUBSTANTIVE}, ... */
+    public byte state(int index) {
+        return states[index];
+    }
+
+    /** The value of question {@code index}; see the class description. */
+    public long value(int index) {
+        return values[index];
+    }
+}

@@ -1,0 +1,489 @@
+package nl.peiling.stats.scores;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import nl.peiling.core.model.Edition;
+import nl.peiling.core.model.GradeQuestion;
+import nl.peiling.core.model.MultiQuestion;
+import nl.peiling.core.model.Option;
+import nl.peiling.core.model.QuestionType;
+import nl.peiling.core.model.SingleQuestion;
+import nl.peiling.core.model.Valence;
+import nl.peiling.stats.responses.ReadResult;
+import nl.peiling.stats.responses.ResponseReader;
+import nl.peiling.stats.responses.ResponseRow;
+import nl.peiling.stats.responses.RowSink;
+
+/**
+ * Aggregates a responses file into item and cluster figures per group, with benchmarks of each
+ * institution against the nation.
+ *
+ * <p>Rows are read in parallel into exact integer sums per cell (institution × location × level ×
+ * pathway); every group is a union of cells, so its figures follow from the cells' sums. The results
+ * therefore do not depend on input order, thread count or partitioning, bit for bit, with or without
+ * weights. With a population, respondents get post-stratification weights w = N_h/n_h per cell h =
+ * institution × level × pathway.
+ *
+ * <p>An aggregator is immutable; {@code withX} methods return configured copies.
+ */
+public final class Aggregator {
+
+    /** The default minimum group size: figures of smaller groups are suppressed. */
+    public static final int DEFAULT_MIN_N = 10;
+
+    private final Edition edition;
+    private final Map<WeightCell, Long> population;
+    private final List<Grouping> groupings;
+    private final int minN;
+    private final ResponseReader reader;
+
+    private Aggregator(Edition edition, Map<WeightCell, Long> population, List<Grouping> groupings, int minN, ResponseReader reader) {
+        this.edition = edition;
+        this.population = population;
+        this.groupings = groupings;
+        this.minN = minN;
+        this.reader = reader;
+    }
+
+    /** An aggregator for the edition: unweighted, per institution and per location, minimum n 10. */
+    public static Aggregator of(Edition edition) {
+        requireNonNull(edition, "edition");
+        return new Aggregator(edition, null, Grouping.standard(), DEFAULT_MIN_N, ResponseReader.of(edition));
+    }
+
+    /** A copy that weights respondents by this population per institution × level × pathway. */
+    public Aggregator withPopulation(Map<WeightCell, Long> cells) {
+        requireNonNull(cells, "cells");
+        cells.forEach((cell, size) -> {
+            if (size == null || size < 0) {
+                throw new IllegalArgumentException("population of " + cell + " (" + size + ") must be >= 0");
+            }
+        });
+        return new Aggregator(edition, Map.copyOf(cells), groupings, minN, reader);
+    }
+
+    /** A copy with these groupings (the national group is always there). */
+    public Aggregator withGroupings(List<Grouping> list) {
+        return new Aggregator(edition, population, List.copyOf(list), minN, reader);
+    }
+
+    /** A copy that suppresses figures of groups with fewer than {@code n} respondents (n >= 1). */
+    public Aggregator withMinN(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("minimum n (" + n + ") must be >= 1");
+        }
+        return new Aggregator(edition, population, groupings, n, reader);
+    }
+
+    /** A copy that reads with this many threads. */
+    public Aggregator withThreads(int threads) {
+        return new Aggregator(edition, population, groupings, minN, reader.withThreads(threads));
+    }
+
+    /** A copy whose reader hands its threads blocks of about this many bytes; see {@link ResponseReader#withBlockSize}. */
+    public Aggregator withBlockSize(int bytes) {
+        return new Aggregator(edition, population, groupings, minN, reader.withBlockSize(bytes));
+    }
+
+    /** A copy that rejects rows of institutions and locations not in the map. */
+    public Aggregator withKnownLocations(Map<String, ? extends Collection<String>> locations) {
+        return new Aggregator(edition, population, groupings, minN, reader.withKnownLocations(locations));
+    }
+
+    /**
+     * Reads and aggregates a responses file.
+     *
+     * @throws nl.peiling.stats.responses.ResponseFormatException when the file cannot be read
+     * @throws AggregationException when respondents fall in cells the population lacks
+     */
+    public Aggregation aggregate(Path responses) {
+        Plan plan = new Plan(edition, reader.questions());
+        ReadResult<Sink> read = reader.read(responses, () -> new Sink(plan));
+        TreeMap<CellKey, CellStats> cells = new TreeMap<>();
+        for (Sink sink : read.sinks()) {
+            sink.cells.forEach((key, stats) -> cells.computeIfAbsent(key, k -> new CellStats(plan)).add(plan, stats));
+        }
+        cells.values().removeIf(stats -> stats.sums[Plan.RESPONDENTS] == 0);
+        Map<CellKey, Double> weights = weights(cells);
+        Figures figures = new Figures(plan, cells, weights, minN);
+
+        List<GroupResult> groups = new ArrayList<>();
+        groups.add(figures.group(Map.of(), key -> true));
+        for (Grouping grouping : groupings) {
+            TreeMap<String, Map<String, String>> keys = new TreeMap<>();
+            for (CellKey cell : cells.keySet()) {
+                Map<String, String> key = cell.key(grouping);
+                keys.putIfAbsent(String.join("\u0000", key.values()), key);
+            }
+            for (Map<String, String> key : keys.values()) {
+                groups.add(figures.group(key, cell -> cell.key(grouping).equals(key)));
+            }
+        }
+        List<BenchmarkFigures> benchmarks = new ArrayList<>();
+        Set<String> institutions = cells.keySet().stream().map(CellKey::institution).collect(Collectors.toCollection(TreeSet::new));
+        for (String institution : institutions) {
+            benchmarks.addAll(figures.benchmarks(institution));
+        }
+        Results results = new Results(
+                edition.id(),
+                new Results.Input(read.rows(), read.accepted(), read.rejected()),
+                population != null,
+                minN,
+                groupings.stream().map(Grouping::toString).toList(),
+                groups,
+                benchmarks);
+        return new Aggregation(results, read.rejects());
+    }
+
+    private Map<CellKey, Double> weights(Map<CellKey, CellStats> cells) {
+        Map<CellKey, Double> weights = new HashMap<>();
+        if (population == null) {
+            cells.keySet().forEach(key -> weights.put(key, 1.0));
+            return weights;
+        }
+        Map<WeightCell, Long> respondents = new TreeMap<>();
+        cells.forEach((key, stats) -> respondents.merge(key.weightCell(), stats.sums[Plan.RESPONDENTS], Long::sum));
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<WeightCell, Long> entry : respondents.entrySet()) {
+            Long size = population.get(entry.getKey());
+            if (size == null || size == 0) {
+                missing.add(entry.getKey() + " (" + entry.getValue() + " respondents, population " + (size == null ? "absent" : "0") + ")");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new AggregationException("respondents in cells (institution/level/pathway) that the population lacks: "
+                    + String.join(", ", missing.subList(0, Math.min(20, missing.size())))
+                    + (missing.size() > 20 ? " and " + (missing.size() - 20) + " more" : ""));
+        }
+        cells.keySet().forEach(key -> weights.put(key, (double) population.get(key.weightCell()) / respondents.get(key.weightCell())));
+        return weights;
+    }
+
+    /** A cell: institution × location × level × pathway. */
+    record CellKey(String institution, String location, int level, int pathway) implements Comparable<CellKey> {
+
+        static final String[] PATHWAYS = {"BOL", "BBL"};
+
+        @Override
+        public int compareTo(CellKey other) {
+            int c = institution.compareTo(other.institution);
+            if (c == 0) {
+                c = location.compareTo(other.location);
+            }
+            if (c == 0) {
+                c = Integer.compare(level, other.level);
+            }
+            return c != 0 ? c : Integer.compare(pathway, other.pathway);
+        }
+
+        WeightCell weightCell() {
+            return new WeightCell(institution, level, PATHWAYS[pathway]);
+        }
+
+        Map<String, String> key(Grouping grouping) {
+            Map<String, String> key = new LinkedHashMap<>();
+            Set<Dimension> dimensions = grouping.dimensions();
+            if (dimensions.contains(Dimension.INSTITUTION)) {
+                key.put(Dimension.INSTITUTION.key(), institution);
+            }
+            if (dimensions.contains(Dimension.LOCATION)) {
+                key.put(Dimension.LOCATION.key(), location);
+            }
+            if (dimensions.contains(Dimension.LEVEL)) {
+                key.put(Dimension.LEVEL.key(), Integer.toString(level));
+            }
+            if (dimensions.contains(Dimension.PATHWAY)) {
+                key.put(Dimension.PATHWAY.key(), PATHWAYS[pathway]);
+            }
+            return key;
+        }
+    }
+
+    /** The sums of one worker thread, per cell. */
+    static final class Sink implements RowSink {
+        final Plan plan;
+        final Map<CellKey, CellStats> cells = new HashMap<>();
+        private CellKey lastKey;
+        private CellStats last;
+
+        Sink(Plan plan) {
+            this.plan = plan;
+        }
+
+        private CellStats cell(ResponseRow row) {
+            if (last != null
+                    && lastKey.level() == row.level()
+                    && lastKey.pathway() == row.pathway()
+                    && lastKey.institution().equals(row.institution())
+                    && lastKey.location().equals(row.location())) {
+                return last;
+            }
+            lastKey = new CellKey(row.institution(), row.location(), row.level(), row.pathway());
+            last = cells.computeIfAbsent(lastKey, k -> new CellStats(plan));
+            return last;
+        }
+
+        @Override
+        public void add(ResponseRow row) {
+            cell(row).apply(plan, row, 1);
+        }
+
+        @Override
+        public void remove(ResponseRow row) {
+            cell(row).apply(plan, row, -1);
+        }
+    }
+
+    /** Turns the sums of a set of cells into figures. */
+    static final class Figures {
+        final Plan plan;
+        final TreeMap<CellKey, CellStats> cells;
+        final Map<CellKey, Double> weights;
+        final int minN;
+
+        Figures(Plan plan, TreeMap<CellKey, CellStats> cells, Map<CellKey, Double> weights, int minN) {
+            this.plan = plan;
+            this.cells = cells;
+            this.weights = weights;
+            this.minN = minN;
+        }
+
+        GroupResult group(Map<String, String> key, Predicate<CellKey> member) {
+            List<Map.Entry<CellKey, CellStats>> selected = cells.entrySet().stream().filter(e -> member.test(e.getKey())).toList();
+            long n = selected.stream().mapToLong(e -> e.getValue().sums[Plan.RESPONDENTS]).sum();
+            boolean suppressed = n < minN;
+            List<ItemFigures> items = new ArrayList<>();
+            for (Plan.Item item : plan.items) {
+                items.add(item(item, selected));
+            }
+            List<ClusterFigures> clusters = new ArrayList<>();
+            for (Plan.ClusterPlan cluster : plan.clusters) {
+                clusters.add(cluster(cluster, selected));
+            }
+            return new GroupResult(key, suppressed ? null : n, suppressed, items, clusters);
+        }
+
+        Estimate itemEstimate(Plan.Item item, List<Map.Entry<CellKey, CellStats>> selected) {
+            Estimate.Builder builder = new Estimate.Builder();
+            boolean number = item.type == QuestionType.NUMBER;
+            for (Map.Entry<CellKey, CellStats> entry : selected) {
+                long[] s = entry.getValue().sums;
+                double sum = number ? s[item.sum()] / (double) nl.peiling.stats.responses.ResponseRow.NUMBER_SCALE : s[item.sum()];
+                double sumSq = number ? CellStats.numberSumSq(s, item) / 1e12 : s[item.sumSq()];
+                builder.add(weights.get(entry.getKey()), s[item.n()], sum, sumSq);
+            }
+            return builder.build();
+        }
+
+        ItemFigures item(Plan.Item item, List<Map.Entry<CellKey, CellStats>> selected) {
+            String id = item.definition.id();
+            String type = item.type.key();
+            long n = 0;
+            for (Map.Entry<CellKey, CellStats> entry : selected) {
+                n += entry.getValue().sums[item.n()];
+            }
+            if (n < minN) {
+                return new ItemFigures(id, type, null, null, null, null, null, null, true, null, null, null, null, null);
+            }
+            Estimate estimate = item.hasMean() ? itemEstimate(item, selected) : null;
+            double weight = 0;
+            double[] shares = new double[item.codes.length];
+            long[] nonSubstantive = new long[item.nonSubstantive];
+            for (Map.Entry<CellKey, CellStats> entry : selected) {
+                long[] s = entry.getValue().sums;
+                double w = weights.get(entry.getKey());
+                weight += w * s[item.n()];
+                for (int c = 0; c < shares.length; c++) {
+                    shares[c] += w * s[item.counts() + c];
+                }
+                for (int c = 0; c < nonSubstantive.length; c++) {
+                    nonSubstantive[c] += s[item.nonSubstantiveCounts() + c];
+                }
+            }
+            Map<String, Double> distribution = null;
+            Double positive = null;
+            Double neutral = null;
+            Double negative = null;
+            if (item.type != QuestionType.NUMBER) {
+                distribution = new LinkedHashMap<>();
+                List<String> labels = codeLabels(item);
+                for (int c = 0; c < shares.length; c++) {
+                    shares[c] /= weight;
+                    distribution.put(labels.get(c), shares[c]);
+                }
+            }
+            if (item.type == QuestionType.SCALE) {
+                double[] byValence = new double[3];
+                for (int c = 0; c < shares.length; c++) {
+                    byValence[item.scale.valenceOf(item.codes[c]).orElseThrow().ordinal()] += shares[c];
+                }
+                negative = byValence[Valence.NEGATIVE.ordinal()];
+                neutral = byValence[Valence.NEUTRAL.ordinal()];
+                positive = byValence[Valence.POSITIVE.ordinal()];
+            } else if (item.type == QuestionType.GRADE) {
+                double pass = 0;
+                for (int c = 0; c < shares.length; c++) {
+                    if (item.codes[c] >= GradeQuestion.POSITIVE_FROM) {
+                        pass += shares[c];
+                    }
+                }
+                positive = pass;
+                neutral = 0.0;
+                negative = 1 - pass;
+            }
+            Map<String, Long> ns = null;
+            if (item.scale != null) {
+                ns = new LinkedHashMap<>();
+                for (int c = 0; c < nonSubstantive.length; c++) {
+                    ns.put(item.scale.nonSubstantive().get(c).code(), nonSubstantive[c]);
+                }
+            }
+            Double mean = estimate == null ? null : estimate.mean();
+            Double se = estimate == null ? null : estimate.se();
+            return new ItemFigures(
+                    id, type, n, mean, estimate == null ? null : estimate.sd(), se,
+                    se == null ? null : mean - 1.96 * se,
+                    se == null ? null : mean + 1.96 * se,
+                    false, positive, neutral, negative, distribution, ns);
+        }
+
+        private static List<String> codeLabels(Plan.Item item) {
+            if (item.definition instanceof SingleQuestion s) {
+                return s.options().stream().map(Option::code).toList();
+            }
+            if (item.definition instanceof MultiQuestion m) {
+                return m.options().stream().map(Option::code).toList();
+            }
+            return java.util.Arrays.stream(item.codes).mapToObj(Integer::toString).toList();
+        }
+
+        Estimate clusterEstimate(Plan.ClusterPlan cluster, List<Map.Entry<CellKey, CellStats>> selected) {
+            Estimate.Builder builder = new Estimate.Builder();
+            for (Map.Entry<CellKey, CellStats> entry : selected) {
+                long[] s = entry.getValue().sums;
+                long n = 0;
+                double sum = 0;
+                double sumSq = 0;
+                for (int j = cluster.required; j <= cluster.k(); j++) {
+                    int at = cluster.byAnswered(j);
+                    n += s[at];
+                    sum += s[at + 1] / (double) j;
+                    sumSq += s[at + 2] / ((double) j * j);
+                }
+                builder.add(weights.get(entry.getKey()), n, sum, sumSq);
+            }
+            return builder.build();
+        }
+
+        ClusterFigures cluster(Plan.ClusterPlan cluster, List<Map.Entry<CellKey, CellStats>> selected) {
+            String id = cluster.cluster.id();
+            Estimate estimate = clusterEstimate(cluster, selected);
+            if (estimate == null || estimate.n() < minN) {
+                return new ClusterFigures(id, null, null, null, null, null, null, true, null);
+            }
+            Double se = estimate.se();
+            return new ClusterFigures(
+                    id,
+                    estimate.n(),
+                    estimate.mean(),
+                    estimate.sd(),
+                    se,
+                    se == null ? null : estimate.mean() - 1.96 * se,
+                    se == null ? null : estimate.mean() + 1.96 * se,
+                    false,
+                    alpha(cluster, selected));
+        }
+
+        /** Cronbach's raw alpha from exact complete-case sums: k/(k−1)·(1 − Σ var_i / var_total). */
+        static Double alpha(Plan.ClusterPlan cluster, List<Map.Entry<CellKey, CellStats>> selected) {
+            int k = cluster.k();
+            long n = 0;
+            long total = 0;
+            long totalSq = 0;
+            long[] sum = new long[k];
+            long[] sumSq = new long[k];
+            for (Map.Entry<CellKey, CellStats> entry : selected) {
+                long[] s = entry.getValue().sums;
+                int at = cluster.complete();
+                n += s[at];
+                total += s[at + 1];
+                totalSq += s[at + 2];
+                for (int i = 0; i < k; i++) {
+                    sum[i] += s[at + 3 + 2 * i];
+                    sumSq[i] += s[at + 4 + 2 * i];
+                }
+            }
+            return alpha(k, n, total, totalSq, sum, sumSq);
+        }
+
+        /** Alpha from complete-case sums; n·(n−1)·var = n·Σx² − (Σx)², computed exactly in integers. */
+        static Double alpha(int k, long n, long total, long totalSq, long[] sum, long[] sumSq) {
+            if (k < 2 || n < 2) {
+                return null;
+            }
+            double totalVariance = (double) (n * totalSq - total * total);
+            if (totalVariance == 0) {
+                return null;
+            }
+            long itemVariances = 0;
+            for (int i = 0; i < k; i++) {
+                itemVariances += n * sumSq[i] - sum[i] * sum[i];
+            }
+            return k / (k - 1.0) * (1 - itemVariances / totalVariance);
+        }
+
+        List<BenchmarkFigures> benchmarks(String institution) {
+            List<Map.Entry<CellKey, CellStats>> all = List.copyOf(cells.entrySet());
+            List<Map.Entry<CellKey, CellStats>> own = all.stream().filter(e -> e.getKey().institution().equals(institution)).toList();
+            List<Map.Entry<CellKey, CellStats>> rest = all.stream().filter(e -> !e.getKey().institution().equals(institution)).toList();
+            List<BenchmarkFigures> list = new ArrayList<>();
+            for (Plan.Item item : plan.items) {
+                if (item.hasMean()) {
+                    list.add(benchmark(institution, "item", item.definition.id(),
+                            itemEstimate(item, own), itemEstimate(item, rest), itemEstimate(item, all)));
+                }
+            }
+            for (Plan.ClusterPlan cluster : plan.clusters) {
+                list.add(benchmark(institution, "cluster", cluster.cluster.id(),
+                        clusterEstimate(cluster, own), clusterEstimate(cluster, rest), clusterEstimate(cluster, all)));
+            }
+            return list;
+        }
+
+        BenchmarkFigures benchmark(String institution, String kind, String id, Estimate own, Estimate rest, Estimate national) {
+            if (own == null || own.n() < minN) {
+                return new BenchmarkFigures(institution, kind, id, null, null, null, null, null, null, null, null, true);
+            }
+            Double nationalMean = national == null || national.n() < minN ? null : national.mean();
+            Double restMean = rest == null || rest.n() < minN ? null : rest.mean();
+            Double p = null;
+            Boolean significant = null;
+            Double d = null;
+            if (restMean != null && own.se() != null && rest.se() != null) {
+                double spread = Math.sqrt(own.se() * own.se() + rest.se() * rest.se());
+                if (spread > 0) {
+                    p = Normal.twoSidedP((own.mean() - rest.mean()) / spread);
+                    significant = p < 0.05;
+                }
+                long df = own.n() + rest.n() - 2;
+                double pooled = Math.sqrt(((own.n() - 1) * own.sd() * own.sd() + (rest.n() - 1) * rest.sd() * rest.sd()) / df);
+                d = pooled > 0 ? (own.mean() - rest.mean()) / pooled : null;
+            }
+            return new BenchmarkFigures(
+                    institution, kind, id, own.n(), own.mean(), restMean, nationalMean,
+                    nationalMean == null ? null : own.mean() - nationalMean, p, significant, d, false);
+        }
+    }
+}

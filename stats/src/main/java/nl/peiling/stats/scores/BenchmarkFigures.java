@@ -1,0 +1,31 @@
+package nl.peiling.stats.scores;
+
+/**
+ * An institution against the nation on one question or cluster.
+ *
+ * @param institution the institution code
+ * @param kind {@code item} or {@code cluster}
+ * @param id the question or cluster id
+ * @param n the institution's respondents with an answer (null when suppressed)
+ * @param own the institution's mean
+ * @param rest the mean of all other respondents
+ * @param national the mean of all respondents
+ * @param difference own − national
+ * @param p two-sided normal p of z = (own − rest)/sqrt(se_own² + se_rest²)
+ * @param significant p < 0.05
+ * @param cohensD (own − rest)/pooled sd, pooled sd = sqrt(((n₁−1)s₁² + (n₂−1)s₂²)/(n₁+n₂−2))
+ * @param suppressed whether the institution has fewer respondents than the minimum for this figure
+ */
+public record BenchmarkFigures(
+        String institution,
+        String kind,
+        String id,
+        Long n,
+        Double own,
+        Double rest,
+        Double national,
+        Double difference,
+        Double p,
+        Boolean significant,
+        Double cohensD,
+        boolean suppressed) {}

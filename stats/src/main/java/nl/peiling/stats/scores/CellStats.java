@@ -1,0 +1,132 @@
+package nl.peiling.stats.scores;
+
+import nl.peiling.core.model.QuestionType;
+import nl.peiling.stats.responses.ResponseRow;
+
+/**
+ * The exact sums of one cell (institution × location × level × pathway): everything the figures of any
+ * group made of whole cells need. Rows are added and, for double logins, taken back.
+ */
+final class CellStats {
+
+    final long[] sums;
+
+    CellStats(Plan plan) {
+        this.sums = new long[plan.size];
+    }
+
+    /** Adds another cell's sums; the 128-bit sums of squares of numbers carry from low to high word. */
+    void add(Plan plan, CellStats other) {
+        long[] theirs = other.sums;
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] += theirs[i];
+        }
+        for (Plan.Item item : plan.items) {
+            if (item.type == QuestionType.NUMBER) {
+                int low = item.sumSq() + 1;
+                // sums[low] now holds mine + theirs modulo 2^64; a carry happened when it wrapped.
+                if (Long.compareUnsigned(sums[low], theirs[low]) < 0) {
+                    sums[item.sumSq()]++;
+                }
+            }
+        }
+    }
+
+    /** Adds ({@code sign} 1) or takes back ({@code sign} -1) one respondent's answers. */
+    void apply(Plan plan, ResponseRow row, long sign) {
+        long[] s = sums;
+        s[Plan.RESPONDENTS] += sign;
+        for (Plan.Item item : plan.items) {
+            byte state = row.state(item.question);
+            if (state == ResponseRow.EMPTY) {
+                continue;
+            }
+            long value = row.value(item.question);
+            if (state == ResponseRow.NON_SUBSTANTIVE) {
+                s[item.nonSubstantiveCounts() + (int) value] += sign;
+                continue;
+            }
+            s[item.n()] += sign;
+            switch (item.type) {
+                case SCALE, GRADE -> {
+                    s[item.sum()] += sign * value;
+                    s[item.sumSq()] += sign * value * value;
+                    s[item.counts() + item.slotOfCode[(int) value - item.minCode]] += sign;
+                }
+                case SINGLE -> s[item.counts() + (int) value] += sign;
+                case MULTI -> {
+                    long mask = value;
+                    while (mask != 0) {
+                        int option = Long.numberOfTrailingZeros(mask);
+                        s[item.counts() + option] += sign;
+                        mask &= mask - 1;
+                    }
+                }
+                case NUMBER -> {
+                    s[item.sum()] += sign * value;
+                    // value * value as 128 bits: high word in sumSq, low word in the next slot.
+                    long high = Math.multiplyHigh(value, value);
+                    long low = value * value;
+                    if (sign < 0) {
+                        high = ~high;
+                        low = -low;
+                        if (low == 0) {
+                            high++;
+                        }
+                    }
+                    long before = s[item.sumSq() + 1];
+                    long after = before + low;
+                    s[item.sumSq() + 1] = after;
+                    s[item.sumSq()] += high + (Long.compareUnsigned(after, before) < 0 ? 1 : 0);
+                }
+                default -> throw new IllegalStateException("not aggregated: " + item.type);
+            }
+        }
+        for (Plan.ClusterPlan cluster : plan.clusters) {
+            int answered = 0;
+            long total = 0;
+            for (int i = 0; i < cluster.items.length; i++) {
+                int q = cluster.items[i];
+                if (row.state(q) == ResponseRow.SUBSTANTIVE) {
+                    answered++;
+                    total += reversed(cluster, i, row.value(q));
+                }
+            }
+            if (answered == 0) {
+                continue;
+            }
+            if (answered >= cluster.required) {
+                int at = cluster.byAnswered(answered);
+                s[at] += sign;
+                s[at + 1] += sign * total;
+                s[at + 2] += sign * total * total;
+            }
+            if (answered == cluster.k()) {
+                int at = cluster.complete();
+                s[at] += sign;
+                s[at + 1] += sign * total;
+                s[at + 2] += sign * total * total;
+                for (int i = 0; i < cluster.items.length; i++) {
+                    long x = reversed(cluster, i, row.value(cluster.items[i]));
+                    s[at + 3 + 2 * i] += sign * x;
+                    s[at + 4 + 2 * i] += sign * x * x;
+                }
+            }
+        }
+    }
+
+    private static long reversed(Plan.ClusterPlan cluster, int item, long code) {
+        return cluster.reversed[item] ? cluster.scale.reverse((int) code) : code;
+    }
+
+    /** The sum of squares of a number question as a double (from its 128-bit value, in millionths²). */
+    static double numberSumSq(long[] s, Plan.Item item) {
+        long high = s[item.sumSq()];
+        long low = s[item.sumSq() + 1];
+        return high * 0x1p64 + (low >>> 1) * 2.0 + (low & 1);
+    }
+
+    static boolean isNumber(Plan.Item item) {
+        return item.type == QuestionType.NUMBER;
+    }
+}

@@ -1,0 +1,40 @@
+package nl.peiling.stats.scores;
+
+import java.util.Map;
+
+/**
+ * The figures of one question in one group. Every figure is null when the group has fewer than the
+ * minimum number of respondents for the question ({@code suppressed} is then true), and figures that
+ * do not apply to the question's type are null too (no mean of a single question, no shares of a
+ * number).
+ *
+ * @param id the question id
+ * @param type the question type ({@code scale}, {@code grade}, {@code single}, {@code multi}, {@code number})
+ * @param n respondents with a substantive answer
+ * @param mean weighted mean Σwy/Σw
+ * @param sd square root of R survey's {@code svyvar}: n/(n−1)·Σw(y−ȳ)²/Σw; null for n = 1
+ * @param se linearization standard error of the mean (R survey's {@code svymean}, no fpc); null for n = 1
+ * @param ciLow mean − 1.96·se
+ * @param ciHigh mean + 1.96·se
+ * @param suppressed whether the figures are withheld because n is below the minimum
+ * @param positive weighted share 0..1 of positive answers (scale, grade)
+ * @param neutral weighted share of neutral answers
+ * @param negative weighted share of negative answers
+ * @param distribution weighted share per point code, mark or option code (multi: share selecting it)
+ * @param nonSubstantive respondents per non-substantive code (unweighted counts)
+ */
+public record ItemFigures(
+        String id,
+        String type,
+        Long n,
+        Double mean,
+        Double sd,
+        Double se,
+        Double ciLow,
+        Double ciHigh,
+        boolean suppressed,
+        Double positive,
+        Double neutral,
+        Double negative,
+        Map<String, Double> distribution,
+        Map<String, Long> nonSubstantive) {}

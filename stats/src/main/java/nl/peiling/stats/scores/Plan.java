@@ -1,0 +1,189 @@
+package nl.peiling.stats.scores;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.peiling.core.model.Cluster;
+import nl.peiling.core.model.Edition;
+import nl.peiling.core.model.GradeQuestion;
+import nl.peiling.core.model.Module;
+import nl.peiling.core.model.MultiQuestion;
+import nl.peiling.core.model.NumberQuestion;
+import nl.peiling.core.model.Question;
+import nl.peiling.core.model.QuestionType;
+import nl.peiling.core.model.Scale;
+import nl.peiling.core.model.ScalePoint;
+import nl.peiling.core.model.ScaleQuestion;
+import nl.peiling.core.model.SingleQuestion;
+
+/**
+ * Where each sum of a cell's accumulator lives in its {@code long[]}: per aggregated question and per
+ * cluster. All sums are exact integers (codes, marks, millionths), so adding cells in any order gives
+ * the same totals, bit for bit.
+ */
+final class Plan {
+
+    /** Slot 0 of every cell: the respondents accepted in it. */
+    static final int RESPONDENTS = 0;
+
+    /** The layout of one aggregated question. */
+    static final class Item {
+        final int question;
+        final Question definition;
+        final QuestionType type;
+        final Scale scale;
+        final int offset;
+        /** Codes per count slot: point codes of a scale, 1..10 of a grade, option indexes otherwise. */
+        final int[] codes;
+        final int nonSubstantive;
+        /** For scale points: the count slot of each point code (code - minCode), -1 where none. */
+        final int[] slotOfCode;
+        final int minCode;
+
+        Item(int question, Question definition, Scale scale, int offset) {
+            this.question = question;
+            this.definition = definition;
+            this.type = definition.type();
+            this.scale = scale;
+            this.offset = offset;
+            if (definition instanceof ScaleQuestion) {
+                codes = scale.points().stream().mapToInt(ScalePoint::code).toArray();
+                nonSubstantive = scale.nonSubstantive().size();
+                minCode = scale.min();
+                slotOfCode = new int[scale.max() - minCode + 1];
+                java.util.Arrays.fill(slotOfCode, -1);
+                for (int i = 0; i < codes.length; i++) {
+                    slotOfCode[codes[i] - minCode] = i;
+                }
+            } else if (definition instanceof GradeQuestion) {
+                codes = java.util.stream.IntStream.rangeClosed(GradeQuestion.MIN, GradeQuestion.MAX).toArray();
+                nonSubstantive = 0;
+                minCode = GradeQuestion.MIN;
+                slotOfCode = java.util.stream.IntStream.range(0, codes.length).toArray();
+            } else if (definition instanceof SingleQuestion s) {
+                codes = java.util.stream.IntStream.range(0, s.options().size()).toArray();
+                nonSubstantive = 0;
+                minCode = 0;
+                slotOfCode = codes;
+            } else if (definition instanceof MultiQuestion m) {
+                codes = java.util.stream.IntStream.range(0, m.options().size()).toArray();
+                nonSubstantive = 0;
+                minCode = 0;
+                slotOfCode = codes;
+            } else {
+                codes = new int[0];
+                nonSubstantive = 0;
+                minCode = 0;
+                slotOfCode = new int[0];
+            }
+        }
+
+        /** n, sum, sum of squares (two slots for numbers: high and low 64 bits), counts, non-substantive counts. */
+        int size() {
+            return 3 + (type == QuestionType.NUMBER ? 1 : 0) + codes.length + nonSubstantive;
+        }
+
+        int n() {
+            return offset;
+        }
+
+        int sum() {
+            return offset + 1;
+        }
+
+        int sumSq() {
+            return offset + 2;
+        }
+
+        int counts() {
+            return offset + (type == QuestionType.NUMBER ? 4 : 3);
+        }
+
+        int nonSubstantiveCounts() {
+            return counts() + codes.length;
+        }
+
+        boolean hasMean() {
+            return type == QuestionType.SCALE || type == QuestionType.GRADE || type == QuestionType.NUMBER;
+        }
+    }
+
+    /** The layout of one cluster. */
+    static final class ClusterPlan {
+        final Cluster cluster;
+        final Scale scale;
+        /** Question index of each item. */
+        final int[] items;
+        final boolean[] reversed;
+        final int required;
+        final int offset;
+
+        ClusterPlan(Cluster cluster, Scale scale, int[] items, int offset) {
+            this.cluster = cluster;
+            this.scale = scale;
+            this.items = items;
+            this.reversed = new boolean[items.length];
+            for (int i = 0; i < items.length; i++) {
+                reversed[i] = cluster.isReversed(cluster.items().get(i));
+            }
+            this.required = cluster.requiredAnswers();
+            this.offset = offset;
+        }
+
+        int k() {
+            return items.length;
+        }
+
+        /** n, sum of item sums, sum of squared item sums for respondents with j answered items (j = 1..k). */
+        int byAnswered(int j) {
+            return offset + 3 * (j - 1);
+        }
+
+        /** Complete cases: n, sum of totals, sum of squared totals, then per item sum and sum of squares. */
+        int complete() {
+            return offset + 3 * k();
+        }
+
+        int size() {
+            return 3 * k() + 3 + 2 * k();
+        }
+    }
+
+    final Edition edition;
+    final List<Item> items = new ArrayList<>();
+    final List<ClusterPlan> clusters = new ArrayList<>();
+    final int size;
+
+    Plan(Edition edition, List<Question> questions) {
+        this.edition = edition;
+        int offset = 1;
+        for (int q = 0; q < questions.size(); q++) {
+            Question question = questions.get(q);
+            if (question.type() == QuestionType.TEXT) {
+                continue; // open text is never aggregated
+            }
+            Module owner = edition.moduleOf(question.id()).orElseThrow();
+            Scale scale = question instanceof ScaleQuestion s ? owner.scale(s.scale()).orElseThrow() : null;
+            Item item = new Item(q, question, scale, offset);
+            items.add(item);
+            offset += item.size();
+        }
+        for (Module module : edition.modules()) {
+            for (Cluster cluster : module.clusters()) {
+                int[] indexes = new int[cluster.items().size()];
+                for (int i = 0; i < indexes.length; i++) {
+                    indexes[i] = questions.indexOf(module.question(cluster.items().get(i)).orElseThrow());
+                }
+                ScaleQuestion first = (ScaleQuestion) module.question(cluster.items().get(0)).orElseThrow();
+                ClusterPlan plan = new ClusterPlan(cluster, module.scale(first.scale()).orElseThrow(), indexes, offset);
+                clusters.add(plan);
+                offset += plan.size();
+            }
+        }
+        this.size = offset;
+    }
+
+    /** Whether the question is a number (its values are millionths and its squares need 128 bits). */
+    static boolean isNumber(Item item) {
+        return item.definition instanceof NumberQuestion;
+    }
+}

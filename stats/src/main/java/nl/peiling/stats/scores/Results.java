@@ -1,0 +1,72 @@
+package nl.peiling.stats.scores;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+
+/**
+ * What an aggregation produced: the input counts, the groups (national first) and the benchmarks.
+ *
+ * @param edition the edition id
+ * @param input rows read, accepted and rejected
+ * @param weighted whether post-stratification weights were used
+ * @param minN the minimum group size below which figures are suppressed
+ * @param groupings the groupings asked for (the national group is always there)
+ * @param groups the groups: national first, then per grouping in key order
+ * @param benchmarks each institution against the nation, per question and cluster
+ */
+public record Results(
+        String edition,
+        Input input,
+        boolean weighted,
+        int minN,
+        List<String> groupings,
+        List<GroupResult> groups,
+        List<BenchmarkFigures> benchmarks) {
+
+    /**
+     * Rows of the responses file.
+     *
+     * @param rows data rows read
+     * @param accepted rows used
+     * @param rejected rows rejected (see the rejects file)
+     */
+    public record Input(long rows, long accepted, long rejected) {}
+
+    public Results {
+        groupings = List.copyOf(groupings);
+        groups = List.copyOf(groups);
+        benchmarks = List.copyOf(benchmarks);
+    }
+
+    /** The national group. */
+    public GroupResult national() {
+        return groups.get(0);
+    }
+
+    /** The group with exactly this key, if present. */
+    public Optional<GroupResult> group(Map<String, String> key) {
+        return groups.stream().filter(g -> g.key().equals(key)).findFirst();
+    }
+
+    /** A short summary for people: counts of rows, groups and suppressed groups. */
+    public String summary() {
+        long suppressed = groups.stream().filter(GroupResult::suppressed).count();
+        return String.format(
+                java.util.Locale.ROOT,
+                "edition %s: %d rows read, %d accepted, %d rejected; %d groups (%d suppressed below n = %d)%s",
+                edition,
+                input.rows(),
+                input.accepted(),
+                input.rejected(),
+                groups.size(),
+                suppressed,
+                minN,
+                weighted ? ", weighted" : "");
+    }
+
+    @Override
+    public String toString() {
+        return "Results[" + summary() + "]";
+    }
+}

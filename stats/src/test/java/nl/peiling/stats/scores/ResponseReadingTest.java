@@ -1,0 +1,150 @@
+package nl.peiling.stats.scores;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.peiling.stats.responses.Reject;
+import nl.peiling.stats.responses.RejectReason;
+import nl.peiling.stats.responses.ResponseFormatException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The reader's rules on real files: every reject reason, the double-login rule, quoting and headers. */
+class ResponseReadingTest {
+
+    @TempDir
+    Path dir;
+
+    private Aggregation read(TestEdition.Csv csv) {
+        return Aggregator.of(TestEdition.EDITION)
+                .withMinN(1)
+                .withKnownLocations(Map.of("X", Set.of("01", "02"), "Y", Set.of("01")))
+                .aggregate(csv.write(dir.resolve("responses.csv")));
+    }
+
+    @Test
+    void everyRejectReason_withLineColumnAndValue() {
+        TestEdition.Csv csv = new TestEdition.Csv()
+                .row("ok1", "X", "01", 2, "BOL", "basis", "q1=4")
+                .raw("short,X,01")
+                .row("", "X", "01", 2, "BOL", "basis", "q1=4")
+                .row("a3", "Z", "01", 2, "BOL", "basis", "q1=4")
+                .row("a4", "X", "09", 2, "BOL", "basis", "q1=4")
+                .row("a5", "X", "01", 5, "BOL", "basis", "q1=4")
+                .row("a6", "X", "01", 2, "XYZ", "basis", "q1=4")
+                .row("a7", "X", "01", 2, "BOL", "basis|extra", "q1=4")
+                .row("a8", "X", "01", 2, "BOL", "basis", "g1=zes")
+                .row("a9", "X", "01", 2, "BOL", "basis", "q1=6")
+                .row("a10", "X", "01", 2, "BOL", "basis", "g1=11")
+                .row("a11", "X", "01", 2, "BOL", "basis", "o1=4")
+                .row("a12", "X", "01", 2, "BOL", "basis", "n1=100.5")
+                .row("a13", "X", "01", 2, "BOL", "basis", "n1=1,5")
+                .row("a14", "X", "01", 2, "BOL", "basis", "m1=a|b|c")
+                .row("a15", "X", "01", 2, "BOL", "basis", "t1=elfletters!")
+                .row("a16", "X", "01", 2, "BOL", "basis", "s1=misschien")
+                .row("ok2", "Y", "01", 1, "BBL", "basis|opt", "o1=nvt");
+        Aggregation aggregation = read(csv);
+        assertThat(aggregation.rejects())
+                .extracting(Reject::line, Reject::respondent, Reject::reason, Reject::column, Reject::value)
+                .containsExactly(
+                        tuple(3L, "short", RejectReason.FIELD_COUNT, "", "3 fields, expected 17"),
+                        tuple(4L, "", RejectReason.MISSING_RESPONDENT, "respondent", ""),
+                        tuple(5L, "a3", RejectReason.UNKNOWN_INSTITUTION, "institution", "Z"),
+                        tuple(6L, "a4", RejectReason.UNKNOWN_LOCATION, "location", "09"),
+                        tuple(7L, "a5", RejectReason.INVALID_LEVEL, "level", "5"),
+                        tuple(8L, "a6", RejectReason.INVALID_PATHWAY, "pathway", "XYZ"),
+                        tuple(9L, "a7", RejectReason.UNKNOWN_MODULE, "modules", "extra"),
+                        tuple(10L, "a8", RejectReason.MALFORMED, "g1", "zes"),
+                        tuple(11L, "a9", RejectReason.UNKNOWN_CODE, "q1", "6"),
+                        tuple(12L, "a10", RejectReason.OUT_OF_RANGE, "g1", "11"),
+                        tuple(13L, "a11", RejectReason.OUTSIDE_MODULES, "o1", "4"),
+                        tuple(14L, "a12", RejectReason.OUT_OF_RANGE, "n1", "100.5"),
+                        tuple(15L, "a13", RejectReason.FIELD_COUNT, "", "18 fields, expected 17"),
+                        tuple(16L, "a14", RejectReason.OUT_OF_RANGE, "m1", "a|b|c"),
+                        tuple(17L, "a15", RejectReason.OUT_OF_RANGE, "t1", "(11 bytes of open text)"),
+                        tuple(18L, "a16", RejectReason.UNKNOWN_CODE, "s1", "misschien"));
+        Results.Input input = aggregation.results().input();
+        assertThat(input.rows()).isEqualTo(18);
+        assertThat(input.accepted()).isEqualTo(2);
+        assertThat(input.rejected()).isEqualTo(16);
+        assertThat(input.rows()).isEqualTo(input.accepted() + input.rejected());
+        assertThat(aggregation.results().national().n()).isEqualTo(2);
+        // o1 has only a non-substantive answer: no substantive n, so its figures are suppressed.
+        assertThat(aggregation.results().national().item("o1").orElseThrow().suppressed()).isTrue();
+    }
+
+    @Test
+    void doubleLogin_keepsTheRowWithMostAnswersTiesTheLater() {
+        TestEdition.Csv csv = new TestEdition.Csv()
+                .row("dup", "X", "01", 2, "BOL", "basis", "q1=1 q2=1")
+                .row("dup", "X", "01", 2, "BOL", "basis", "q1=5 q2=5 q3=5")
+                .row("tie", "X", "01", 2, "BOL", "basis", "q1=2")
+                .row("dup", "X", "02", 3, "BBL", "basis", "q1=3")
+                .row("tie", "X", "01", 2, "BOL", "basis", "q1=4");
+        Aggregation aggregation = read(csv);
+        assertThat(aggregation.rejects())
+                .extracting(Reject::line, Reject::respondent, Reject::reason, Reject::value)
+                .containsExactly(
+                        tuple(2L, "dup", RejectReason.DUPLICATE, "kept line 3"),
+                        tuple(4L, "tie", RejectReason.DUPLICATE, "kept line 6"),
+                        tuple(5L, "dup", RejectReason.DUPLICATE, "kept line 3"));
+        Results results = aggregation.results();
+        assertThat(results.input().accepted()).isEqualTo(2);
+        // Kept: dup line 3 (q1 = 5) and tie line 6 (q1 = 4); the taken-back rows leave no trace.
+        assertThat(results.national().item("q1").orElseThrow().mean()).isEqualTo(4.5);
+        assertThat(results.national().n()).isEqualTo(2);
+        assertThat(results.group(Map.of("institution", "X", "location", "02"))).isEmpty();
+    }
+
+    @Test
+    void quotedFields_crlfAndBom_areRead() throws IOException {
+        String header = "\uFEFFrespondent,institution,location,level,pathway,modules," + String.join(",", TestEdition.QUESTIONS);
+        String content = header + "\r\n"
+                + "\"r1\",X,01,2,BOL,\"basis\",\"4\",,,,,,,\"te \"\"kort\"\"\",,,\r\n"
+                + "r2,X,01,2,BOL,basis,5,,,,,,,\"twee\nrgls\",,,\r\n";
+        Path file = Files.writeString(dir.resolve("responses.csv"), content, StandardCharsets.UTF_8);
+        Aggregation aggregation = Aggregator.of(TestEdition.EDITION).withMinN(1).aggregate(file);
+        assertThat(aggregation.rejects()).isEmpty();
+        assertThat(aggregation.results().input().rows()).isEqualTo(2);
+        assertThat(aggregation.results().national().item("q1").orElseThrow().mean()).isEqualTo(4.5);
+    }
+
+    @Test
+    void header_withoutRespondentFieldsOrWithUnknownColumns_failsTheFile() throws IOException {
+        Path wrongStart = Files.writeString(dir.resolve("a.csv"), "id,institution\n1,X\n");
+        assertThatThrownBy(() -> Aggregator.of(TestEdition.EDITION).aggregate(wrongStart))
+                .isInstanceOf(ResponseFormatException.class)
+                .hasMessage(wrongStart + ": header column 1 is \"id\"; the header must start with respondent,institution,location,level,pathway,modules");
+        Path unknown = Files.writeString(dir.resolve("b.csv"), "respondent,institution,location,level,pathway,modules,q1,zz9\n");
+        assertThatThrownBy(() -> Aggregator.of(TestEdition.EDITION).aggregate(unknown))
+                .isInstanceOf(ResponseFormatException.class)
+                .hasMessageContaining("header column 8 \"zz9\" is not a question");
+        Path empty = Files.writeString(dir.resolve("c.csv"), "");
+        assertThatThrownBy(() -> Aggregator.of(TestEdition.EDITION).aggregate(empty))
+                .isInstanceOf(ResponseFormatException.class)
+                .hasMessageContaining("the file is empty");
+        assertThatThrownBy(() -> Aggregator.of(TestEdition.EDITION).aggregate(dir.resolve("none.csv")))
+                .isInstanceOf(ResponseFormatException.class)
+                .hasMessage(dir.resolve("none.csv") + ": no such file");
+    }
+
+    @Test
+    void headerOnly_givesTheNationalGroupWithNoRespondents() throws IOException {
+        Path file = new TestEdition.Csv().write(dir.resolve("responses.csv"));
+        Results results = Aggregator.of(TestEdition.EDITION).aggregate(file).results();
+        assertThat(results.input().rows()).isZero();
+        assertThat(results.groups()).hasSize(1);
+        assertThat(results.national().suppressed()).isTrue();
+        assertThat(results.national().items()).allMatch(ItemFigures::suppressed);
+        assertThat(List.of(results.summary()))
+                .containsExactly("edition t: 0 rows read, 0 accepted, 0 rejected; 1 groups (1 suppressed below n = 10)");
+    }
+}
