@@ -5,6 +5,7 @@
 module nl.peiling.core {
     requires transitive jakarta.validation;
     requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.dataformat.csv;
     requires org.slf4j;
 
     exports nl.peiling.core.model;
@@ -14,7 +15,7 @@ module nl.peiling.core {
     exports nl.peiling.core.spi;
     exports nl.peiling.core.catalog;
     exports nl.peiling.core.codebook;
-    // exports nl.peiling.core.allocation; (re-enabled when the package has classes)
+    exports nl.peiling.core.allocation;
 
     // Bean Validation reads the constraint annotations of the model records reflectively.
     opens nl.peiling.core.model to

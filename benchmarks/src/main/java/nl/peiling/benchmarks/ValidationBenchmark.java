@@ -138,7 +138,8 @@ public class ValidationBenchmark {
                 clusters.add(cluster("bc" + block + "b", rangeBase(first + 4, 4), baseId(first + 5), 2));
             }
         }
-        return module("basis", "base", List.of(scale("eens5", "eens"), scale("tevr5", "tevreden")), questions, clusters);
+        return module(
+                "basis", "base", List.of(scale("eens5", "eens"), scale("tevr5", "tevreden")), questions, clusters);
     }
 
     /**
@@ -146,7 +147,7 @@ public class ValidationBenchmark {
      * multi, a number, a grade and an open question, with routing on its own and on base questions.
      */
     private static String optionalModule(int m) {
-                List<String> questions = new ArrayList<>();
+        List<String> questions = new ArrayList<>();
         questions.add(yesNoQuestion(optId(m, 1), null));
         for (int k = 2; k <= 7; k++) {
             questions.add(scaleQuestion(optId(m, k), "eens5", null));
@@ -158,7 +159,9 @@ public class ValidationBenchmark {
         questions.add(multiQuestion(optId(m, 14), null));
         for (int k = 15; k <= 18; k++) {
             questions.add(scaleQuestion(
-                    optId(m, k), "eens5", k == 15 ? optId(m, 14) + " = 'a' or " + optId(m, 14) + " in ('b', 'c')" : null));
+                    optId(m, k),
+                    "eens5",
+                    k == 15 ? optId(m, 14) + " = 'a' or " + optId(m, 14) + " in ('b', 'c')" : null));
         }
         questions.add(numberQuestion(optId(m, 19), null));
         questions.add(gradeQuestion(optId(m, 20), optId(m, 19) + " > 3"));
@@ -229,7 +232,11 @@ public class ValidationBenchmark {
     }
 
     private static String yesNoQuestion(String id, String visibleIf) {
-        return question(id, "single", "\"options\": [" + option("ja") + ", " + option("nee") + ", " + option("wn") + "]", visibleIf);
+        return question(
+                id,
+                "single",
+                "\"options\": [" + option("ja") + ", " + option("nee") + ", " + option("wn") + "]",
+                visibleIf);
     }
 
     private static String multiQuestion(String id, String visibleIf) {

@@ -24,10 +24,12 @@ import picocli.CommandLine.TypeConversionException;
 /** {@code peiling codebook}: the variables, labels and codes of an edition's data file. */
 @Command(
         name = "codebook",
+        mixinStandardHelpOptions = true,
         description = {
-            "Writes the codebook of an edition's responses.csv: one entry per column, in the order of the file,",
-            "with module, question text, type, value labels and non-substantive codes.",
-            "Format sps is SPSS syntax that reads the data file with variable labels, value labels and missing values."
+            "Writes the codebook of an edition's responses.csv: one entry per column,",
+            "in file order, with module, question text, type, value labels and",
+            "non-substantive codes. Format sps is SPSS syntax that reads the data file",
+            "with variable labels, value labels and missing values in one step."
         })
 final class CodebookCommand implements Callable<Integer> {
 

@@ -126,6 +126,13 @@ class CodebookCommandTest {
     }
 
     @Test
+    void help_listsTheOptionsWithoutRequiringThem() {
+        Peiling.Run run = Peiling.execute("codebook", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--format=csv|md|sps", "--lang=nl|en", "--out=F", "--data=F");
+    }
+
+    @Test
     void unknownEdition_isAnInputError() {
         Peiling.Run run = Peiling.execute("codebook", "--edition", "1999", "--format", "csv");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -26,7 +26,8 @@ class ModuleDescriptorTest {
                         "nl.peiling.core.validation",
                         "nl.peiling.core.catalog",
                         "nl.peiling.core.codebook",
-                        "nl.peiling.core.spi");
+                        "nl.peiling.core.spi",
+                        "nl.peiling.core.allocation");
         assertThat(descriptor.exports()).allMatch(e -> !e.isQualified());
         assertThat(descriptor.uses()).containsExactly("nl.peiling.core.spi.CatalogProvider");
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -364,7 +365,7 @@ public final class Allocator {
             }
             if (j - i > 1) {
                 Integer[] run = new Integer[j - i];
-                Map<Integer, Long> hash = new java.util.HashMap<>();
+                Map<Integer, Long> hash = new HashMap<>();
                 for (int r = 0; r < run.length; r++) {
                     run[r] = (int) (packed[i + r] & low);
                     hash.put(run[r], rankKey.hashUtf8(all[run[r]].key()));

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -285,21 +286,35 @@ public final class PlanCheck {
                 break;
             }
         }
-        boolean complete = allowed.size() == binomial(pool.size(), k);
         if (k < wanted) {
             own.add(problem(PlanProblem.Code.BUDGET_LIMITS, institution.code(), path,
                     String.format(Locale.ROOT, "no %d random modules fit beside base and chosen modules (%s min) within"
                                     + " maxMinutes (%d); respondents of institution %s get %d",
                             wanted, minutes(fixed), rules.maxMinutes(), institution.code(), k)));
-        } else if (!complete) {
+        }
+        // A module that fits alone but in no allowed combination is never allocated: out of the pool.
+        List<String> used = pool.stream().filter(id -> allowed.stream().anyMatch(c -> c.contains(id))).toList();
+        for (String id : pool) {
+            if (!used.contains(id)) {
+                tooLong.add(id);
+                own.add(problem(PlanProblem.Code.TOO_LONG, institution.code(), path,
+                        String.format(Locale.ROOT, "module \"%s\" (%s min) fits in no combination of %d random modules"
+                                        + " within maxMinutes (%d) beside base and chosen modules (%s min), so institution"
+                                        + " %s never gets it",
+                                id, minutes(byId.get(id).seconds()), k, rules.maxMinutes(), minutes(fixed), institution.code())));
+            }
+        }
+        boolean complete = allowed.size() == binomial(used.size(), k);
+        if (!complete) {
             own.add(problem(PlanProblem.Code.BUDGET_LIMITS, institution.code(), path,
                     String.format(Locale.ROOT, "only %d of the %d combinations of %d random modules fit maxMinutes (%d)"
                                     + " beside base and chosen modules of institution %s; module counts are balanced"
-                                    + " as well as those combinations allow, not within one",
-                            allowed.size(), binomial(pool.size(), k), k, rules.maxMinutes(), institution.code())));
+                                    + " as well as those combinations allow, not always within one",
+                            allowed.size(), binomial(used.size(), k), k, rules.maxMinutes(), institution.code())));
         }
+        tooLong.sort(Comparator.comparingInt(edition.manifest().modules()::indexOf));
         return Optional.of(new InstitutionPlan(institution.code(), edition.base().id(), institution.chosen(),
-                institution.excluded(), pool, tooLong, k, allowed, complete, fixed));
+                institution.excluded(), used, tooLong, k, allowed, complete, fixed));
     }
 
     /** The k-subsets of {0..n-1}, each ascending, in lexicographic order. */

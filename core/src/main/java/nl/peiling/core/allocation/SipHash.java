@@ -115,7 +115,7 @@ final class SipHash {
             } else if (c < 0x800) {
                 bytes = 2;
                 encoded = (0xc0 | c >> 6) | (0x80 | c & 0x3f) << 8;
-            } else if (Character.isSurrogate(c)) {
+            } else if (Character.isSurrogate((char) c)) {
                 if (Character.isHighSurrogate((char) c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
                     int cp = Character.toCodePoint((char) c, text.charAt(++i));
                     bytes = 4;

@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 
 /**
  * Writes a codebook as CSV: one row per variable; code lists as {@code code=label} pairs joined by
- * {@code "; "}, a code alone where its label is the code itself (grades). Fields are quoted by RFC 4180: only when they hold a comma, a quote or a line break, with
- * quotes doubled.
+ * {@code "; "}, a code alone where its label is the code itself (grades). Fields are quoted by RFC 4180: only
+ * when they hold a comma, a quote or a line break, with quotes doubled.
  */
 final class CsvWriter {
 

@@ -77,7 +77,8 @@ final class Texts {
             Map.entry(
                     "md.intro",
                     "One row per column of the data file (`responses.csv`), in the order of the file: "
-                            + "the respondent fields first, then the questions of the base questionnaire and the modules. "
+                            + "the respondent fields first, then the questions of the base questionnaire "
+                            + "and the modules. "
                             + "An empty cell means: not answered or not shown."),
             Map.entry("md.respondentFields", "Respondent fields"),
             Map.entry("md.variable", "Variable"),

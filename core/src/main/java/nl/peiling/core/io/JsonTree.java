@@ -165,10 +165,11 @@ final class JsonTree {
             }
             case VALUE_NUMBER_FLOAT -> {
                 BigDecimal value = parser.getDecimalValue();
-                // An exponent like 1e999999 is short to write but huge to print (toPlainString), and messages print it.
+                // 1e999999 is short to write but huge to print (toPlainString), and messages print numbers.
                 if (Math.abs((long) value.scale()) > MAX_SCALE) {
+                    String rule = "its exponent is beyond +-" + MAX_SCALE;
                     throw new com.fasterxml.jackson.core.JsonParseException(
-                            parser, "number " + parser.getText() + " is out of range (exponent beyond +-" + MAX_SCALE + ")");
+                            parser, "number " + parser.getText() + " is out of range: " + rule);
                 }
                 return new Node(Kind.DECIMAL, line, column, value);
             }

@@ -1,19 +1,24 @@
 package nl.peiling.core.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.peiling.core.model.Edition;
 import nl.peiling.core.model.Module;
+import nl.peiling.core.model.NumberQuestion;
 import nl.peiling.core.routing.Condition;
 import nl.peiling.core.routing.Routing;
 import nl.peiling.core.routing.RoutingException;
 import nl.peiling.core.validation.Validator;
+import nl.peiling.core.validation.ViolationCode;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzz tests of the definition loader and the routing parser: whatever the input, they return a result or
@@ -90,5 +95,40 @@ class DefinitionLoaderFuzzTest {
             }
             condition.test(answers);
         }
+    }
+
+    // ------------------------------------------------------------------- regressions found by fuzzing
+
+    /** A number question whose bounds are {@code min} and {@code max}, as a module file. */
+    private static byte[] numberModule(String min, String max) {
+        return ("{\"format\": \"peiling.module/1\", \"id\": \"getal\", \"version\": \"1\", \"kind\": \"optional\","
+                        + " \"title\": {\"nl\": \"Getal\", \"en\": \"Number\"}, \"questions\": [{\"id\": \"g1\","
+                        + " \"type\": \"number\", \"text\": {\"nl\": \"Hoeveel?\", \"en\": \"How many?\"},"
+                        + " \"min\": " + min + ", \"max\": " + max + "}]}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void readModule_numberWithHugeExponent_isRejectedAsSyntaxInsteadOfCrashing() {
+        // Found by the fuzzer: the min > max message printed 1E-2147483647 in full, which threw
+        // NegativeArraySizeException from BigDecimal.toPlainString.
+        byte[] json = numberModule("-1e999999", "1E-2147483647");
+
+        assertThatThrownBy(() -> Definitions.standard().readModule("getal.json", json))
+                .isInstanceOfSatisfying(DefinitionException.class, e -> assertThat(e.report().errors())
+                        .singleElement()
+                        .satisfies(v -> {
+                            assertThat(v.code()).isEqualTo(ViolationCode.JSON_SYNTAX);
+                            assertThat(v.message()).contains("-1e999999").contains("out of range");
+                        }));
+    }
+
+    @Test
+    void readModule_numberWithModestExponent_isRead() {
+        Module module = Definitions.standard().readModule("getal.json", numberModule("-2.5E+2", "1.5e3"));
+
+        NumberQuestion question = (NumberQuestion) module.questions().get(0);
+        assertThat(question.min()).isEqualByComparingTo(new BigDecimal("-250"));
+        assertThat(question.max()).isEqualByComparingTo(new BigDecimal("1500"));
     }
 }

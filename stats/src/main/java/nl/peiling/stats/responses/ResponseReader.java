@@ -46,6 +46,9 @@ public final class ResponseReader {
     public static final List<String> FIXED_COLUMNS =
             List.of("respondent", "institution", "location", "level", "pathway", "modules");
 
+    private static final byte[] BOL = {'B', 'O', 'L'};
+    private static final byte[] BBL = {'B', 'B', 'L'};
+
     /** The default size of the blocks handed to worker threads. */
     public static final int DEFAULT_BLOCK_SIZE = 4 << 20;
 
@@ -307,6 +310,8 @@ public final class ResponseReader {
         final Keys keys = new Keys();
         long rows;
         Reject rejected;
+        byte[] lastModules;
+        long lastMask;
 
         Worker(Layout layout, S sink, BlockingQueue<CsvRecords.Block> queue, AtomicReference<Throwable> failure) {
             this.layout = layout;
@@ -387,29 +392,35 @@ public final class ResponseReader {
             } else if (row.location.isEmpty()) {
                 return reject(RejectReason.UNKNOWN_LOCATION, "location", "");
             }
-            String level = fields.text(data, 3);
-            if (level.length() != 1 || level.charAt(0) < '1' || level.charAt(0) > '4') {
-                return reject(RejectReason.INVALID_LEVEL, "level", level);
+            int levelAt = fields.starts[3];
+            if (fields.ends[3] - levelAt != 1 || data[levelAt] < '1' || data[levelAt] > '4') {
+                return reject(RejectReason.INVALID_LEVEL, "level", fields.text(data, 3));
             }
-            row.level = level.charAt(0) - '0';
-            String pathway = fields.text(data, 4);
-            if (pathway.equals("BOL")) {
+            row.level = data[levelAt] - '0';
+            if (fields.is(data, 4, BOL)) {
                 row.pathway = 0;
-            } else if (pathway.equals("BBL")) {
+            } else if (fields.is(data, 4, BBL)) {
                 row.pathway = 1;
             } else {
-                return reject(RejectReason.INVALID_PATHWAY, "pathway", pathway);
+                return reject(RejectReason.INVALID_PATHWAY, "pathway", fields.text(data, 4));
             }
-            String modules = fields.text(data, 5);
-            long mask = 0;
-            if (!modules.isEmpty()) {
-                for (String module : modules.split("\\|", -1)) {
-                    Integer index = layout.schema().moduleIndex.get(module);
-                    if (index == null) {
-                        return reject(RejectReason.UNKNOWN_MODULE, "modules", module);
+            long mask;
+            if (lastModules != null && fields.is(data, 5, lastModules)) {
+                mask = lastMask; // respondents in a row often share their modules
+            } else {
+                String modules = fields.text(data, 5);
+                mask = 0;
+                if (!modules.isEmpty()) {
+                    for (String module : modules.split("\\|", -1)) {
+                        Integer index = layout.schema().moduleIndex.get(module);
+                        if (index == null) {
+                            return reject(RejectReason.UNKNOWN_MODULE, "modules", module);
+                        }
+                        mask |= 1L << index;
                     }
-                    mask |= 1L << index;
                 }
+                lastModules = modules.getBytes(StandardCharsets.UTF_8);
+                lastMask = mask;
             }
             row.modules = mask;
             int[] columnQuestion = layout.columnQuestion();
@@ -506,6 +517,11 @@ public final class ResponseReader {
                     return;
                 }
             }
+        }
+
+        /** Whether the field is exactly these bytes (an unquoted or quoted field without doubled quotes). */
+        boolean is(byte[] data, int field, byte[] value) {
+            return !escaped[field] && java.util.Arrays.equals(data, starts[field], ends[field], value, 0, value.length);
         }
 
         String text(byte[] data, int field) {

@@ -23,11 +23,24 @@ public final class Population {
 
     private static final List<String> COLUMNS = List.of("institution", "location", "level", "pathway", "population");
 
+    /**
+     * One cell of a {@code population.csv}: institution × location × level × pathway, as the file writes
+     * them.
+     *
+     * @param institution the institution code
+     * @param location the location code
+     * @param level the level as written (1 to 4)
+     * @param pathway the pathway as written ({@code BOL} or {@code BBL})
+     */
+    public record Cell(String institution, String location, String level, String pathway) {}
+
     private final SortedMap<String, SortedMap<String, Long>> locations;
+    private final Map<Cell, Long> cells;
     private final long total;
 
-    private Population(SortedMap<String, SortedMap<String, Long>> locations) {
+    private Population(SortedMap<String, SortedMap<String, Long>> locations, Map<Cell, Long> cells) {
         this.locations = locations;
+        this.cells = cells;
         this.total = locations.values().stream()
                 .flatMap(byLocation -> byLocation.values().stream())
                 .mapToLong(Long::longValue)
@@ -65,7 +78,7 @@ public final class Population {
             });
             copy.put(institution, Collections.unmodifiableSortedMap(counts));
         });
-        return new Population(Collections.unmodifiableSortedMap(copy));
+        return new Population(Collections.unmodifiableSortedMap(copy), Map.of());
     }
 
     /**
@@ -81,6 +94,7 @@ public final class Population {
         String name = file.toString();
         SortedMap<String, SortedMap<String, Long>> counts = new TreeMap<>();
         Set<List<String>> cells = new HashSet<>();
+        Map<Cell, Long> byCell = new java.util.LinkedHashMap<>();
         CsvColumns.read(file, name, COLUMNS, List.of(), (row, line) -> {
             for (int i = 0; i < 4; i++) {
                 if (row[i].isEmpty()) {
@@ -103,6 +117,7 @@ public final class Population {
                                 row[3]));
             }
             counts.computeIfAbsent(row[0], k -> new TreeMap<>()).merge(row[1], students, Math::addExact);
+            byCell.put(new Cell(row[0], row[1], row[2], row[3]), students);
         });
         if (counts.isEmpty()) {
             throw new BarometerException(name, null, null, null, "no data rows: a population needs >= 1 location");
@@ -110,7 +125,7 @@ public final class Population {
         SortedMap<String, SortedMap<String, Long>> frozen = new TreeMap<>();
         counts.forEach((institution, byLocation) ->
                 frozen.put(institution, Collections.unmodifiableSortedMap(byLocation)));
-        return new Population(Collections.unmodifiableSortedMap(frozen));
+        return new Population(Collections.unmodifiableSortedMap(frozen), Collections.unmodifiableMap(byCell));
     }
 
     private static long parseCount(String text, String name, long line) {
@@ -131,6 +146,14 @@ public final class Population {
         if (code.isBlank()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%s code \"%s\" must not be blank", what, code));
         }
+    }
+
+    /**
+     * The students per institution × location × level × pathway, in file order, as read from a
+     * {@code population.csv}; empty for a population made {@link #of(Map) from location counts}.
+     */
+    public Map<Cell, Long> cells() {
+        return cells;
     }
 
     /** The institution codes, in order. */
@@ -177,12 +200,12 @@ public final class Population {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Population that && locations.equals(that.locations);
+        return other instanceof Population that && locations.equals(that.locations) && cells.equals(that.cells);
     }
 
     @Override
     public int hashCode() {
-        return locations.hashCode();
+        return 31 * locations.hashCode() + cells.hashCode();
     }
 
     /** A compact summary, e.g. {@code Population[3 institutions, 12 locations, 41250 students]}. */

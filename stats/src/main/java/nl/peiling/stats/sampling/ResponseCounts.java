@@ -19,6 +19,9 @@ import java.util.TreeMap;
  * takes counts that a survey vendor keeps in its own store; {@link ResponseTally} counts respondent by respondent and
  * merges partial counts.
  *
+ * <p>Zero counts are left out of the maps (a lookup gives 0), so equal counts are equal values whether they were read
+ * from a file, handed in or tallied.
+ *
  * @param responses institution code to location code to respondents
  * @param allocated institution code to module id to respondents allocated that module (empty when not known)
  */
@@ -194,9 +197,14 @@ public record ResponseCounts(Map<String, Map<String, Long>> responses, Map<Strin
                     throw new IllegalArgumentException(String.format(
                             Locale.ROOT, "%s %s/%s (%d) must be >= 0", what, institution, key, count));
                 }
-                values.put(key, count);
+                // Zero counts carry nothing and are left out, so equal counts are equal values however made.
+                if (count > 0) {
+                    values.put(key, count);
+                }
             });
-            copy.put(institution, Collections.unmodifiableSortedMap(values));
+            if (!values.isEmpty()) {
+                copy.put(institution, Collections.unmodifiableSortedMap(values));
+            }
         });
         return Collections.unmodifiableSortedMap(copy);
     }

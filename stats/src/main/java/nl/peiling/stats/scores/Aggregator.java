@@ -113,7 +113,7 @@ public final class Aggregator {
         ReadResult<Sink> read = reader.read(responses, () -> new Sink(plan));
         TreeMap<CellKey, CellStats> cells = new TreeMap<>();
         for (Sink sink : read.sinks()) {
-            sink.cells.forEach((key, stats) -> cells.computeIfAbsent(key, k -> new CellStats(plan)).add(plan, stats));
+            sink.forEach((key, stats) -> cells.computeIfAbsent(key, k -> new CellStats(plan)).add(plan, stats));
         }
         cells.values().removeIf(stats -> stats.sums[Plan.RESPONDENTS] == 0);
         Map<CellKey, Double> weights = weights(cells);
@@ -214,25 +214,41 @@ public final class Aggregator {
     /** The sums of one worker thread, per cell. */
     static final class Sink implements RowSink {
         final Plan plan;
-        final Map<CellKey, CellStats> cells = new HashMap<>();
-        private CellKey lastKey;
-        private CellStats last;
+        /** Per institution and location ("institution\u0000location"): the cells by level × pathway. */
+        final Map<String, CellStats[]> cells = new HashMap<>();
+        private String lastInstitution;
+        private String lastLocation;
+        private CellStats[] last;
 
         Sink(Plan plan) {
             this.plan = plan;
         }
 
         private CellStats cell(ResponseRow row) {
-            if (last != null
-                    && lastKey.level() == row.level()
-                    && lastKey.pathway() == row.pathway()
-                    && lastKey.institution().equals(row.institution())
-                    && lastKey.location().equals(row.location())) {
-                return last;
+            if (last == null || !row.institution().equals(lastInstitution) || !row.location().equals(lastLocation)) {
+                lastInstitution = row.institution();
+                lastLocation = row.location();
+                last = cells.computeIfAbsent(lastInstitution + "\u0000" + lastLocation, k -> new CellStats[8]);
             }
-            lastKey = new CellKey(row.institution(), row.location(), row.level(), row.pathway());
-            last = cells.computeIfAbsent(lastKey, k -> new CellStats(plan));
-            return last;
+            int slot = (row.level() - 1) * 2 + row.pathway();
+            CellStats stats = last[slot];
+            if (stats == null) {
+                stats = new CellStats(plan);
+                last[slot] = stats;
+            }
+            return stats;
+        }
+
+        /** The cells with their keys. */
+        void forEach(java.util.function.BiConsumer<CellKey, CellStats> action) {
+            cells.forEach((place, byLevel) -> {
+                int cut = place.indexOf('\u0000');
+                for (int slot = 0; slot < byLevel.length; slot++) {
+                    if (byLevel[slot] != null) {
+                        action.accept(new CellKey(place.substring(0, cut), place.substring(cut + 1), slot / 2 + 1, slot % 2), byLevel[slot]);
+                    }
+                }
+            });
         }
 
         @Override
@@ -249,20 +265,34 @@ public final class Aggregator {
     /** Turns the sums of a set of cells into figures. */
     static final class Figures {
         final Plan plan;
-        final TreeMap<CellKey, CellStats> cells;
-        final Map<CellKey, Double> weights;
+        final CellKey[] keys;
+        final long[][] sums;
+        final double[] weight;
         final int minN;
 
         Figures(Plan plan, TreeMap<CellKey, CellStats> cells, Map<CellKey, Double> weights, int minN) {
             this.plan = plan;
-            this.cells = cells;
-            this.weights = weights;
+            this.keys = cells.keySet().toArray(new CellKey[0]);
+            this.sums = new long[keys.length][];
+            this.weight = new double[keys.length];
+            for (int c = 0; c < keys.length; c++) {
+                sums[c] = cells.get(keys[c]).sums;
+                weight[c] = weights.get(keys[c]);
+            }
             this.minN = minN;
         }
 
+        /** The indexes of the cells that belong to a group, in key order. */
+        int[] members(Predicate<CellKey> member) {
+            return java.util.stream.IntStream.range(0, keys.length).filter(c -> member.test(keys[c])).toArray();
+        }
+
         GroupResult group(Map<String, String> key, Predicate<CellKey> member) {
-            List<Map.Entry<CellKey, CellStats>> selected = cells.entrySet().stream().filter(e -> member.test(e.getKey())).toList();
-            long n = selected.stream().mapToLong(e -> e.getValue().sums[Plan.RESPONDENTS]).sum();
+            int[] selected = members(member);
+            long n = 0;
+            for (int c : selected) {
+                n += sums[c][Plan.RESPONDENTS];
+            }
             boolean suppressed = n < minN;
             List<ItemFigures> items = new ArrayList<>();
             for (Plan.Item item : plan.items) {
@@ -275,36 +305,40 @@ public final class Aggregator {
             return new GroupResult(key, suppressed ? null : n, suppressed, items, clusters);
         }
 
-        Estimate itemEstimate(Plan.Item item, List<Map.Entry<CellKey, CellStats>> selected) {
-            Estimate.Builder builder = new Estimate.Builder();
-            boolean number = item.type == QuestionType.NUMBER;
-            for (Map.Entry<CellKey, CellStats> entry : selected) {
-                long[] s = entry.getValue().sums;
-                double sum = number ? s[item.sum()] / (double) nl.peiling.stats.responses.ResponseRow.NUMBER_SCALE : s[item.sum()];
-                double sumSq = number ? CellStats.numberSumSq(s, item) / 1e12 : s[item.sumSq()];
-                builder.add(weights.get(entry.getKey()), s[item.n()], sum, sumSq);
-            }
-            return builder.build();
+        Estimate itemEstimate(Plan.Item item, int[] selected) {
+            return itemMoments(item, selected).build();
         }
 
-        ItemFigures item(Plan.Item item, List<Map.Entry<CellKey, CellStats>> selected) {
+        Estimate.Builder itemMoments(Plan.Item item, int[] selected) {
+            Estimate.Builder builder = new Estimate.Builder();
+            boolean number = item.type == QuestionType.NUMBER;
+            for (int c : selected) {
+                long[] s = sums[c];
+                double sum = number ? s[item.sum()] / (double) nl.peiling.stats.responses.ResponseRow.NUMBER_SCALE : s[item.sum()];
+                double sumSq = number ? CellStats.numberSumSq(s, item) / 1e12 : s[item.sumSq()];
+                builder.add(weight[c], s[item.n()], sum, sumSq);
+            }
+            return builder;
+        }
+
+        ItemFigures item(Plan.Item item, int[] selected) {
             String id = item.definition.id();
             String type = item.type.key();
             long n = 0;
-            for (Map.Entry<CellKey, CellStats> entry : selected) {
-                n += entry.getValue().sums[item.n()];
+            for (int c : selected) {
+                n += sums[c][item.n()];
             }
             if (n < minN) {
                 return new ItemFigures(id, type, null, null, null, null, null, null, true, null, null, null, null, null);
             }
             Estimate estimate = item.hasMean() ? itemEstimate(item, selected) : null;
-            double weight = 0;
+            double total = 0;
             double[] shares = new double[item.codes.length];
             long[] nonSubstantive = new long[item.nonSubstantive];
-            for (Map.Entry<CellKey, CellStats> entry : selected) {
-                long[] s = entry.getValue().sums;
-                double w = weights.get(entry.getKey());
-                weight += w * s[item.n()];
+            for (int cell : selected) {
+                long[] s = sums[cell];
+                double w = weight[cell];
+                total += w * s[item.n()];
                 for (int c = 0; c < shares.length; c++) {
                     shares[c] += w * s[item.counts() + c];
                 }
@@ -320,7 +354,7 @@ public final class Aggregator {
                 distribution = new LinkedHashMap<>();
                 List<String> labels = codeLabels(item);
                 for (int c = 0; c < shares.length; c++) {
-                    shares[c] /= weight;
+                    shares[c] /= total;
                     distribution.put(labels.get(c), shares[c]);
                 }
             }
@@ -369,10 +403,14 @@ public final class Aggregator {
             return java.util.Arrays.stream(item.codes).mapToObj(Integer::toString).toList();
         }
 
-        Estimate clusterEstimate(Plan.ClusterPlan cluster, List<Map.Entry<CellKey, CellStats>> selected) {
+        Estimate clusterEstimate(Plan.ClusterPlan cluster, int[] selected) {
+            return clusterMoments(cluster, selected).build();
+        }
+
+        Estimate.Builder clusterMoments(Plan.ClusterPlan cluster, int[] selected) {
             Estimate.Builder builder = new Estimate.Builder();
-            for (Map.Entry<CellKey, CellStats> entry : selected) {
-                long[] s = entry.getValue().sums;
+            for (int c : selected) {
+                long[] s = sums[c];
                 long n = 0;
                 double sum = 0;
                 double sumSq = 0;
@@ -382,12 +420,12 @@ public final class Aggregator {
                     sum += s[at + 1] / (double) j;
                     sumSq += s[at + 2] / ((double) j * j);
                 }
-                builder.add(weights.get(entry.getKey()), n, sum, sumSq);
+                builder.add(weight[c], n, sum, sumSq);
             }
-            return builder.build();
+            return builder;
         }
 
-        ClusterFigures cluster(Plan.ClusterPlan cluster, List<Map.Entry<CellKey, CellStats>> selected) {
+        ClusterFigures cluster(Plan.ClusterPlan cluster, int[] selected) {
             String id = cluster.cluster.id();
             Estimate estimate = clusterEstimate(cluster, selected);
             if (estimate == null || estimate.n() < minN) {
@@ -407,15 +445,15 @@ public final class Aggregator {
         }
 
         /** Cronbach's raw alpha from exact complete-case sums: k/(k−1)·(1 − Σ var_i / var_total). */
-        static Double alpha(Plan.ClusterPlan cluster, List<Map.Entry<CellKey, CellStats>> selected) {
+        Double alpha(Plan.ClusterPlan cluster, int[] selected) {
             int k = cluster.k();
             long n = 0;
             long total = 0;
             long totalSq = 0;
             long[] sum = new long[k];
             long[] sumSq = new long[k];
-            for (Map.Entry<CellKey, CellStats> entry : selected) {
-                long[] s = entry.getValue().sums;
+            for (int c : selected) {
+                long[] s = sums[c];
                 int at = cluster.complete();
                 n += s[at];
                 total += s[at + 1];
@@ -444,20 +482,35 @@ public final class Aggregator {
             return k / (k - 1.0) * (1 - itemVariances / totalVariance);
         }
 
+        /** The national moments per item and cluster, computed once for all institutions' benchmarks. */
+        private Estimate.Builder[] nationalItems;
+        private Estimate.Builder[] nationalClusters;
+
+        /**
+         * Each question with a mean and each cluster of one institution against the nation; the rest of
+         * the nation is the national moments less the institution's.
+         */
         List<BenchmarkFigures> benchmarks(String institution) {
-            List<Map.Entry<CellKey, CellStats>> all = List.copyOf(cells.entrySet());
-            List<Map.Entry<CellKey, CellStats>> own = all.stream().filter(e -> e.getKey().institution().equals(institution)).toList();
-            List<Map.Entry<CellKey, CellStats>> rest = all.stream().filter(e -> !e.getKey().institution().equals(institution)).toList();
+            if (nationalItems == null) {
+                int[] all = members(key -> true);
+                nationalItems = plan.items.stream().map(item -> itemMoments(item, all)).toArray(Estimate.Builder[]::new);
+                nationalClusters = plan.clusters.stream().map(c -> clusterMoments(c, all)).toArray(Estimate.Builder[]::new);
+            }
+            int[] own = members(key -> key.institution().equals(institution));
             List<BenchmarkFigures> list = new ArrayList<>();
-            for (Plan.Item item : plan.items) {
+            for (int i = 0; i < plan.items.size(); i++) {
+                Plan.Item item = plan.items.get(i);
                 if (item.hasMean()) {
+                    Estimate.Builder mine = itemMoments(item, own);
                     list.add(benchmark(institution, "item", item.definition.id(),
-                            itemEstimate(item, own), itemEstimate(item, rest), itemEstimate(item, all)));
+                            mine.build(), nationalItems[i].minus(mine).build(), nationalItems[i].build()));
                 }
             }
-            for (Plan.ClusterPlan cluster : plan.clusters) {
+            for (int c = 0; c < plan.clusters.size(); c++) {
+                Plan.ClusterPlan cluster = plan.clusters.get(c);
+                Estimate.Builder mine = clusterMoments(cluster, own);
                 list.add(benchmark(institution, "cluster", cluster.cluster.id(),
-                        clusterEstimate(cluster, own), clusterEstimate(cluster, rest), clusterEstimate(cluster, all)));
+                        mine.build(), nationalClusters[c].minus(mine).build(), nationalClusters[c].build()));
             }
             return list;
         }

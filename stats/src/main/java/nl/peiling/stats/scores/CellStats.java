@@ -116,7 +116,7 @@ final class CellStats {
     }
 
     private static long reversed(Plan.ClusterPlan cluster, int item, long code) {
-        return cluster.reversed[item] ? cluster.scale.reverse((int) code) : code;
+        return cluster.reversed[item] ? cluster.reverseSum - code : code;
     }
 
     /** The sum of squares of a number question as a double (from its 128-bit value, in millionths²). */

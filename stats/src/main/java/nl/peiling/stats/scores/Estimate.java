@@ -22,61 +22,61 @@ package nl.peiling.stats.scores;
  */
 record Estimate(long n, double weight, double mean, Double sd, Double se) {
 
-    /** Collects cells, then estimates. */
+    /**
+     * Collects cells, then estimates. It keeps seven running totals (n, Σwn, Σw·sum, Σw·sumSq and the
+     * same with w²), since Σ over a cell of w(y − mean)² = w·(Σy² − 2·mean·Σy + n·mean²) expands into
+     * them; so cells can be added in one pass and nothing per cell is kept.
+     */
     static final class Builder {
-        private double[] w = new double[16];
-        private long[] n = new long[16];
-        private double[] sum = new double[16];
-        private double[] sumSq = new double[16];
-        private int cells;
+        private long n;
+        private double w;
+        private double wy;
+        private double wyy;
+        private double ww;
+        private double wwy;
+        private double wwyy;
 
         Builder add(double weight, long count, double sumY, double sumYSquared) {
             if (count == 0) {
                 return this;
             }
-            if (cells == w.length) {
-                int size = cells * 2;
-                w = java.util.Arrays.copyOf(w, size);
-                n = java.util.Arrays.copyOf(n, size);
-                sum = java.util.Arrays.copyOf(sum, size);
-                sumSq = java.util.Arrays.copyOf(sumSq, size);
-            }
-            w[cells] = weight;
-            n[cells] = count;
-            sum[cells] = sumY;
-            sumSq[cells] = sumYSquared;
-            cells++;
+            n += count;
+            w += weight * count;
+            wy += weight * sumY;
+            wyy += weight * sumYSquared;
+            double squared = weight * weight;
+            ww += squared * count;
+            wwy += squared * sumY;
+            wwyy += squared * sumYSquared;
             return this;
+        }
+
+        /** A builder with this builder's cells less the other's (which must be a subset of them). */
+        Builder minus(Builder other) {
+            Builder rest = new Builder();
+            rest.n = n - other.n;
+            rest.w = w - other.w;
+            rest.wy = wy - other.wy;
+            rest.wyy = wyy - other.wyy;
+            rest.ww = ww - other.ww;
+            rest.wwy = wwy - other.wwy;
+            rest.wwyy = wwyy - other.wwyy;
+            return rest;
         }
 
         /** The estimate, or null when no respondent was added. */
         Estimate build() {
-            long total = 0;
-            double weight = 0;
-            double weightedSum = 0;
-            for (int h = 0; h < cells; h++) {
-                total += n[h];
-                weight += w[h] * n[h];
-                weightedSum += w[h] * sum[h];
-            }
-            if (total == 0) {
+            if (n == 0) {
                 return null;
             }
-            double mean = weightedSum / weight;
-            if (total == 1) {
-                return new Estimate(total, weight, mean, null, null);
+            double mean = wy / w;
+            if (n == 1) {
+                return new Estimate(n, w, mean, null, null);
             }
-            double ss = 0;
-            double ss2 = 0;
-            for (int h = 0; h < cells; h++) {
-                double deviations = Math.max(0, sumSq[h] - 2 * mean * sum[h] + n[h] * mean * mean);
-                ss += w[h] * deviations;
-                ss2 += w[h] * w[h] * deviations;
-            }
-            double factor = total / (total - 1.0);
-            double sd = Math.sqrt(factor * ss / weight);
-            double se = Math.sqrt(factor * ss2) / weight;
-            return new Estimate(total, weight, mean, sd, se);
+            double ss = Math.max(0, wyy - 2 * mean * wy + mean * mean * w);
+            double ss2 = Math.max(0, wwyy - 2 * mean * wwy + mean * mean * ww);
+            double factor = n / (n - 1.0);
+            return new Estimate(n, w, mean, Math.sqrt(factor * ss / w), Math.sqrt(factor * ss2) / w);
         }
     }
 }

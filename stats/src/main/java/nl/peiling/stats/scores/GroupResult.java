@@ -21,11 +21,6 @@ public record GroupResult(
         clusters = List.copyOf(clusters);
     }
 
-    /** Whether this is the national group (all respondents). */
-    public boolean isNational() {
-        return key.isEmpty();
-    }
-
     /** The figures of a question, if the group has them. */
     public java.util.Optional<ItemFigures> item(String id) {
         return items.stream().filter(i -> i.id().equals(id)).findFirst();

@@ -116,10 +116,13 @@ final class Plan {
         final boolean[] reversed;
         final int required;
         final int offset;
+        /** min + max of the scale: a reverse-keyed answer x counts as reverseSum − x. */
+        final int reverseSum;
 
         ClusterPlan(Cluster cluster, Scale scale, int[] items, int offset) {
             this.cluster = cluster;
             this.scale = scale;
+            this.reverseSum = scale.min() + scale.max();
             this.items = items;
             this.reversed = new boolean[items.length];
             for (int i = 0; i < items.length; i++) {

@@ -16,6 +16,34 @@ public record WeightCell(String institution, int level, String pathway) implemen
         requireNonNull(pathway, "pathway");
     }
 
+    /**
+     * The weighting cells of a population read from a {@code population.csv}: its cells summed over
+     * locations.
+     *
+     * @throws AggregationException when the population has no level × pathway cells, or a cell has a
+     *     level other than 1 to 4 or a pathway other than BOL or BBL
+     */
+    public static java.util.Map<WeightCell, Long> cells(nl.peiling.stats.sampling.Population population) {
+        requireNonNull(population, "population");
+        if (population.cells().isEmpty()) {
+            throw new AggregationException("the population has no level and pathway cells to weight by; read it from a population.csv");
+        }
+        java.util.Map<WeightCell, Long> cells = new java.util.TreeMap<>();
+        population.cells().forEach((cell, students) -> {
+            String level = cell.level();
+            if (level.length() != 1 || level.charAt(0) < '1' || level.charAt(0) > '4') {
+                throw new AggregationException("population cell " + cell.institution() + "/" + cell.location()
+                        + ": level \"" + level + "\" must be 1, 2, 3 or 4");
+            }
+            if (!cell.pathway().equals("BOL") && !cell.pathway().equals("BBL")) {
+                throw new AggregationException("population cell " + cell.institution() + "/" + cell.location()
+                        + ": pathway \"" + cell.pathway() + "\" must be BOL or BBL");
+            }
+            cells.merge(new WeightCell(cell.institution(), level.charAt(0) - '0', cell.pathway()), students, Long::sum);
+        });
+        return cells;
+    }
+
     @Override
     public int compareTo(WeightCell other) {
         int c = institution.compareTo(other.institution);

@@ -209,6 +209,15 @@ class BarometerTest {
     }
 
     @Test
+    void responseCounts_zeroCounts_areLeftOutSoValuesCompareEqual() {
+        ResponseCounts withZeros = ResponseCounts.of(Map.of("25LZ", Map.of("01", 0L, "02", 4L), "30AB", Map.of("01", 0L)));
+
+        assertThat(withZeros).isEqualTo(ResponseCounts.of(Map.of("25LZ", Map.of("02", 4L))));
+        assertThat(withZeros.responses("25LZ", "01")).isZero();
+        assertThat(withZeros.responses("30AB")).isZero();
+    }
+
+    @Test
     void moduleRow_population_isRoundedHalfUp() {
         SampleSize size = SampleSize.standard();
         assertThat(ModuleRow.of("X", "m", 1000, 3, 1, size).population()).isEqualTo(333);

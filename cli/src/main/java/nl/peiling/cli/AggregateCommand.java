@@ -1,0 +1,194 @@
+package nl.peiling.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import nl.peiling.core.allocation.Institution;
+import nl.peiling.core.allocation.Institutions;
+import nl.peiling.core.allocation.InstitutionsException;
+import nl.peiling.core.model.Edition;
+import nl.peiling.stats.responses.Reject;
+import nl.peiling.stats.responses.ResponseFormatException;
+import nl.peiling.stats.sampling.BarometerException;
+import nl.peiling.stats.sampling.Population;
+import nl.peiling.stats.scores.Aggregation;
+import nl.peiling.stats.scores.AggregationException;
+import nl.peiling.stats.scores.Aggregator;
+import nl.peiling.stats.scores.GroupResult;
+import nl.peiling.stats.scores.Grouping;
+import nl.peiling.stats.scores.Results;
+import nl.peiling.stats.scores.ResultsFiles;
+import nl.peiling.stats.scores.WeightCell;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code peiling aggregate}: item and cluster figures per group, benchmarks, rejects. */
+@Command(
+        name = "aggregate",
+        description = {
+            "Reads responses.csv against an edition and computes item and cluster figures per group, with",
+            "benchmarks of each institution against the nation. Rows that fail go to the rejects file."
+        })
+final class AggregateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--edition", required = true, paramLabel = "E", description = "A shipped edition id or a definition folder.")
+    String edition;
+
+    @Option(names = "--responses", required = true, paramLabel = "F", description = "The responses.csv to read.")
+    Path responses;
+
+    @Option(names = "--population", paramLabel = "F", description = "population.csv: weight by institution × level × pathway, and reject unknown institutions and locations.")
+    Path population;
+
+    @Option(names = "--institutions", paramLabel = "F", description = "institutions.json: reject institutions and locations it does not list.")
+    Path institutions;
+
+    @Option(names = "--by", paramLabel = "G", defaultValue = "institution,location",
+            description = "Groupings, comma-separated; dimensions within one joined by + (institution, location, level, pathway). Default: ${DEFAULT-VALUE}.")
+    String by;
+
+    @Option(names = "--min-n", paramLabel = "N", defaultValue = "10", description = "Suppress figures of groups with fewer respondents (default: ${DEFAULT-VALUE}).")
+    int minN;
+
+    @Option(names = "--out", paramLabel = "F", description = "Write the results JSON to this file.")
+    Path out;
+
+    @Option(names = "--csv", paramLabel = "F", description = "Write the results as a tidy CSV (one row per group and figure).")
+    Path csv;
+
+    @Option(names = "--rejects", paramLabel = "F", description = "Write the rejected rows (line,respondent,reason,column,value).")
+    Path rejects;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of processors).")
+    Integer threads;
+
+    @Override
+    public Integer call() throws IOException {
+        Edition chosen = Editions.resolve(edition);
+        Aggregator aggregator;
+        try {
+            aggregator = Aggregator.of(chosen).withMinN(minN).withGroupings(Grouping.parse(by));
+            if (threads != null) {
+                aggregator = aggregator.withThreads(threads);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+        Map<String, List<String>> known = new LinkedHashMap<>();
+        if (population != null) {
+            Population read = read(population);
+            aggregator = aggregator.withPopulation(weights(read));
+            read.institutions().forEach(code -> known.put(code, List.copyOf(read.locations(code).keySet())));
+        }
+        if (institutions != null) {
+            Map<String, List<String>> listed = new LinkedHashMap<>();
+            for (Institution institution : readInstitutions(institutions)) {
+                listed.put(institution.code(), institution.locationCodes());
+            }
+            if (known.isEmpty()) {
+                known.putAll(listed);
+            } else {
+                known.keySet().retainAll(listed.keySet());
+            }
+        }
+        if (population != null || institutions != null) {
+            aggregator = aggregator.withKnownLocations(known);
+        }
+        Aggregation aggregation;
+        try {
+            aggregation = aggregator.aggregate(responses);
+        } catch (ResponseFormatException | AggregationException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+        Results results = aggregation.results();
+        if (out != null) {
+            ResultsFiles.writeJson(results, out);
+        }
+        if (csv != null) {
+            ResultsFiles.writeCsv(results, csv);
+        }
+        if (rejects != null) {
+            ResultsFiles.writeRejects(aggregation.rejects(), rejects);
+        }
+        if (common.json()) {
+            spec.commandLine().getOut().print(ResultsFiles.toJson(results));
+            spec.commandLine().getOut().flush();
+        } else {
+            summary(results, aggregation.rejects(), spec.commandLine().getOut());
+        }
+        return Peiling.EXIT_OK;
+    }
+
+    private void summary(Results results, List<Reject> rejected, PrintWriter text) {
+        Results.Input input = results.input();
+        text.printf(java.util.Locale.ROOT, "Edition %s: %d rows read, %d accepted, %d rejected%s%n", results.edition(),
+                input.rows(), input.accepted(), input.rejected(), results.weighted() ? " (weighted by population)" : "");
+        if (!rejected.isEmpty()) {
+            Map<String, Long> reasons = new java.util.TreeMap<>();
+            rejected.forEach(r -> reasons.merge(r.reason().code(), 1L, Long::sum));
+            text.println("Rejected rows by reason: " + reasons
+                    + (rejects == null ? " (write them with --rejects FILE)" : " (in " + rejects + ")"));
+        }
+        TextTable table = TextTable.of("grouping", ">groups", ">suppressed");
+        Map<String, long[]> byGrouping = new LinkedHashMap<>();
+        for (GroupResult group : results.groups()) {
+            String name = group.key().isEmpty() ? "national" : String.join("+", group.key().keySet());
+            long[] counts = byGrouping.computeIfAbsent(name, k -> new long[2]);
+            counts[0]++;
+            if (group.suppressed()) {
+                counts[1]++;
+            }
+        }
+        byGrouping.forEach((name, counts) -> table.row(name, counts[0], counts[1]));
+        text.print(table);
+        text.printf(java.util.Locale.ROOT, "Groups below n = %d are suppressed; %d benchmark figures.%n", results.minN(), results.benchmarks().size());
+        if (out != null) {
+            text.println("Results: " + out);
+        }
+        if (csv != null) {
+            text.println("Tidy CSV: " + csv);
+        }
+        text.flush();
+    }
+
+    private static Population read(Path file) {
+        try {
+            return Population.read(file);
+        } catch (BarometerException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+    }
+
+    private static Map<WeightCell, Long> weights(Population population) {
+        try {
+            return WeightCell.cells(population);
+        } catch (AggregationException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+    }
+
+    private static List<Institution> readInstitutions(Path file) {
+        if (!Files.isReadable(file)) {
+            throw new InputException(file + ": no such file or not readable");
+        }
+        try {
+            return Institutions.read(file);
+        } catch (InstitutionsException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package nl.peiling.core.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import nl.peiling.core.model.Edition;
+
+/**
+ * The guarantees of SPEC section 3 as properties over random editions, plans, populations and seeds.
+ *
+ * <p>A scenario is drawn from a few numbers (module count, rules, budget, population size) and a
+ * java.util.Random seed that builds the rest, so that jqwik can shrink it to a small failing case.
+ */
+class AllocatorProperties {
+
+    /** A random edition, institution plans, respondents and seed. */
+    record Scenario(Edition edition, List<Institution> institutions, List<Respondent> respondents, String seed) {
+        @Override
+        public String toString() {
+            return "Scenario[" + edition + ", " + institutions + ", " + respondents.size() + " respondents, seed " + seed + "]";
+        }
+    }
+
+    @Provide
+    Arbitrary<Scenario> scenarios() {
+        return scenarios(false);
+    }
+
+    /** Scenarios whose every combination fits the budget, so balance within one is guaranteed. */
+    @Provide
+    Arbitrary<Scenario> roomy() {
+        return scenarios(true);
+    }
+
+    private Arbitrary<Scenario> scenarios(boolean roomy) {
+        return Combinators.combine(
+                        Arbitraries.integers().between(1, 9), // optional modules
+                        Arbitraries.integers().between(0, 4), // random per respondent
+                        Arbitraries.integers().between(0, 400), // respondents
+                        Arbitraries.integers().between(1, 4), // institutions
+                        Arbitraries.longs(), // builds the rest
+                        Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12)) // seed
+                .as((modules, random, people, institutions, build, seed) ->
+                        scenario(modules, random, people, institutions, new Random(build), seed, roomy));
+    }
+
+    private static Scenario scenario(int modules, int random, int people, int count, Random rnd, String seed, boolean roomy) {
+        int[] seconds = new int[modules];
+        for (int i = 0; i < modules; i++) {
+            seconds[i] = 30 + rnd.nextInt(600);
+        }
+        int chosen = rnd.nextInt(Math.min(3, modules - 1) + 1);
+        int base = 60 + rnd.nextInt(900);
+        int all = base + java.util.Arrays.stream(seconds).sum();
+        // Roomy: everything fits. Otherwise anything from "base and the longest chosen barely fit" up.
+        int maxMinutes = roomy ? (all + 59) / 60 : 1 + rnd.nextInt(Math.max(1, (all + 59) / 60));
+        Edition edition = Fixtures.edition(base, seconds, chosen, random, maxMinutes);
+        List<String> ids = edition.manifest().modules();
+        List<Institution> institutions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            List<String> shuffled = new ArrayList<>(ids);
+            Collections.shuffle(shuffled, rnd);
+            List<String> chosenIds = shuffled.subList(0, chosen);
+            List<String> rest = shuffled.subList(chosen, shuffled.size());
+            List<String> excluded = rest.subList(0, rnd.nextInt(rest.size() + 1));
+            int locations = 1 + rnd.nextInt(3);
+            String[] codes = new String[locations];
+            for (int l = 0; l < locations; l++) {
+                codes[l] = String.format("%02d", l + 1);
+            }
+            institutions.add(Institution.of("I" + i, List.copyOf(chosenIds), List.copyOf(excluded), codes));
+        }
+        List<Respondent> respondents = new ArrayList<>();
+        for (int p = 0; p < people; p++) {
+            Institution institution = institutions.get(rnd.nextInt(count));
+            String location = institution.locations().get(rnd.nextInt(institution.locations().size())).code();
+            respondents.add(Respondent.of("r" + p + "-" + Long.toHexString(rnd.nextLong()), institution.code(), location));
+        }
+        return new Scenario(edition, institutions, respondents, seed);
+    }
+
+    /** The allocator, or a skipped try when the random plan breaks the budget outright. */
+    private static Allocator allocator(Scenario s) {
+        PlanCheck check = PlanCheck.of(s.edition(), s.institutions());
+        Assume.that(check.isValid());
+        return Allocator.of(s.edition(), s.institutions(), s.seed());
+    }
+
+    // ------------------------------------------------------------------------------ guarantee 1
+
+    @Property(tries = 150)
+    void everyRespondent_getsBaseChosenNeverExcludedNoRepeatsWithinBudget(@ForAll("scenarios") Scenario s) {
+        Allocator allocator = allocator(s);
+        boolean limited = allocator.plans().stream().anyMatch(p -> !p.complete() && p.combinations().size() > 1);
+        Statistics.label("plans").collect(limited ? "budget-limited" : "complete");
+        Statistics.label("plans").coverage(c -> c.check("budget-limited").count(n -> n > 0));
+        int budget = s.edition().rules().maxMinutes() * 60;
+        for (AllocationMode mode : AllocationMode.values()) {
+            Allocations result = allocator.allocate(s.respondents(), mode);
+            assertThat(result.size()).isEqualTo(s.respondents().size());
+            for (int i = 0; i < result.size(); i++) {
+                Allocation a = result.get(i);
+                Institution institution = s.institutions().stream()
+                        .filter(x -> x.code().equals(a.institution())).findFirst().orElseThrow();
+                assertThat(a.respondent()).isEqualTo(s.respondents().get(i).key());
+                assertThat(a.base()).isEqualTo(s.edition().base().id());
+                assertThat(a.chosen()).isEqualTo(institution.chosen());
+                assertThat(Collections.disjoint(a.modules(), institution.excluded())).as("%s excluded", a).isTrue();
+                assertThat(Collections.disjoint(a.random(), institution.chosen())).as("%s chosen", a).isTrue();
+                assertThat(a.modules()).doesNotHaveDuplicates();
+                assertThat(a.randomCount()).isLessThanOrEqualTo(s.edition().rules().randomPerRespondent());
+                assertThat(Fixtures.seconds(s.edition(), a.modules())).isLessThanOrEqualTo(budget);
+                List<String> order = s.edition().manifest().modules();
+                assertThat(a.random()).isSortedAccordingTo((x, y) -> order.indexOf(x) - order.indexOf(y));
+            }
+        }
+    }
+
+    @Property(tries = 100)
+    void roomyPlans_giveEveryRespondentTheFullNumberOfRandomModulesThePoolAllows(@ForAll("roomy") Scenario s) {
+        Allocator allocator = allocator(s);
+        Allocations result = allocator.allocateBatch(s.respondents());
+        for (int i = 0; i < result.size(); i++) {
+            InstitutionPlan plan = allocator.plan(result.get(i).institution()).orElseThrow();
+            int expected = Math.min(s.edition().rules().randomPerRespondent(), plan.pool().size());
+            assertThat(result.get(i).randomCount()).isEqualTo(expected);
+        }
+    }
+
+    // ------------------------------------------------------------------------------ guarantee 2
+
+    @Property(tries = 100)
+    void batch_shuffledInputAndThreadCount_giveTheSameAllocation(@ForAll("scenarios") Scenario s, @ForAll long shuffle) {
+        Allocator allocator = allocator(s);
+        List<Respondent> shuffled = new ArrayList<>(s.respondents());
+        Collections.shuffle(shuffled, new Random(shuffle));
+        Map<String, List<String>> one = allocator.withThreads(1).allocateBatch(s.respondents()).byRespondent();
+        Map<String, List<String>> eight = allocator.withThreads(8).allocateBatch(shuffled).byRespondent();
+        assertThat(eight).isEqualTo(one);
+        Map<String, List<String>> again = Allocator.of(s.edition(), s.institutions(), s.seed()).allocateBatch(s.respondents()).byRespondent();
+        assertThat(again).isEqualTo(one);
+    }
+
+    @Property(tries = 100)
+    void stateless_isAPureFunctionOfSeedKeyAndInstitution(@ForAll("scenarios") Scenario s) {
+        Allocator allocator = allocator(s);
+        Allocator other = Allocator.of(s.edition(), s.institutions(), s.seed()).withThreads(3);
+        Allocations each = allocator.allocateEach(s.respondents());
+        for (int i = 0; i < s.respondents().size(); i++) {
+            Respondent r = s.respondents().get(i);
+            Allocation a = allocator.allocate(r.key(), r.institution());
+            assertThat(a).isEqualTo(other.allocate(r.key(), r.institution()));
+            assertThat(each.get(i)).isEqualTo(a);
+        }
+    }
+
+    // ------------------------------------------------------------------------------ guarantee 3
+
+    @Property(tries = 150)
+    void batch_completePlans_balanceModulesWithinOneAndPairsWithinOneForTwoRandom(@ForAll("roomy") Scenario s) {
+        Allocator allocator = allocator(s);
+        Allocations result = allocator.allocateBatch(s.respondents());
+        for (StratumSummary stratum : result.strata()) {
+            InstitutionPlan plan = allocator.plan(stratum.institution()).orElseThrow();
+            assertThat(plan.complete()).isTrue();
+            assertThat(stratum.spread()).as("%s", stratum).isLessThanOrEqualTo(1);
+            for (StratumSummary.ModuleCount m : stratum.modules()) {
+                assertThat((double) m.actual()).as("%s %s", stratum, m)
+                        .isBetween(Math.floor(m.expected() - 1e-9), Math.ceil(m.expected() + 1e-9));
+            }
+            if (plan.randomPerRespondent() == 2) {
+                assertThat(stratum.pairSpread()).as("%s", stratum).isLessThanOrEqualTo(1);
+            }
+        }
+        // The summary agrees with the allocations themselves.
+        for (StratumSummary stratum : result.strata()) {
+            for (StratumSummary.ModuleCount m : stratum.modules()) {
+                long actual = 0;
+                for (int i = 0; i < result.size(); i++) {
+                    Respondent r = result.respondent(i);
+                    if (r.institution().equals(stratum.institution()) && r.location().equals(stratum.location())
+                            && result.get(i).modules().contains(m.module())) {
+                        actual++;
+                    }
+                }
+                assertThat(m.actual()).isEqualTo((int) actual);
+            }
+        }
+    }
+
+    @Property(tries = 60)
+    void batch_everyPrefixOfAStratum_isBalanced(@ForAll("roomy") Scenario s) {
+        // Balance holds whatever the stratum's size: each prefix of the rank order is a smaller stratum.
+        Allocator allocator = allocator(s);
+        Assume.that(!s.respondents().isEmpty());
+        Respondent first = s.respondents().get(0);
+        List<Respondent> stratum = s.respondents().stream()
+                .filter(r -> r.institution().equals(first.institution()) && r.location().equals(first.location()))
+                .toList();
+        for (int size = 1; size <= stratum.size(); size++) {
+            StratumSummary summary = allocator.allocateBatch(stratum.subList(0, size)).strata().get(0);
+            assertThat(summary.spread()).isLessThanOrEqualTo(1);
+        }
+    }
+
+    // ------------------------------------------------------------------------------ guarantee 5
+
+    @Property(tries = 30)
+    void differentSeeds_giveIndependentAllocations(@ForAll("seeds") String a, @ForAll("seeds") String b) {
+        Assume.that(!a.equals(b));
+        Edition edition = Fixtures.edition(300, new int[] {60, 60, 60, 60, 60, 60}, 1, 2, 60);
+        List<Institution> institutions = List.of(Institution.of("X", List.of("m0"), List.of(), "01"));
+        List<Respondent> respondents = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            respondents.add(Respondent.of("student-" + i, "X", "01"));
+        }
+        // Five pool modules, two each: ten combinations. Under independence a respondent gets the same
+        // combination under both seeds with probability 1/10: 300 of 3000 expected, sd about 16.4.
+        for (AllocationMode mode : AllocationMode.values()) {
+            Allocations first = Allocator.of(edition, institutions, a).allocate(respondents, mode);
+            Allocations second = Allocator.of(edition, institutions, b).allocate(respondents, mode);
+            int same = 0;
+            for (int i = 0; i < respondents.size(); i++) {
+                same += first.get(i).modules().equals(second.get(i).modules()) ? 1 : 0;
+            }
+            assertThat(same).as("%s: %s vs %s", mode, a, b).isBetween(300 - 100, 300 + 100);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> seeds() {
+        return Arbitraries.strings().ofMinLength(1).ofMaxLength(20);
+    }
+
+    // ------------------------------------------------------------------------------ plan reports
+
+    @Property(tries = 100)
+    void planCheck_reportsEverySmallPoolAndRespondentsGetThePool(@ForAll("roomy") Scenario s) {
+        Allocator allocator = allocator(s);
+        Set<String> small = new HashSet<>();
+        allocator.warnings().stream().filter(w -> w.code() == PlanProblem.Code.SMALL_POOL).forEach(w -> small.add(w.institution()));
+        for (InstitutionPlan plan : allocator.plans()) {
+            boolean isSmall = plan.pool().size() < s.edition().rules().randomPerRespondent();
+            assertThat(small.contains(plan.institution())).isEqualTo(isSmall);
+            if (isSmall) {
+                assertThat(plan.combinations()).containsExactly(plan.pool());
+            }
+        }
+    }
+}

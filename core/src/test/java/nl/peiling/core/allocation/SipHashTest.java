@@ -1,0 +1,63 @@
+package nl.peiling.core.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+
+class SipHashTest {
+
+    /** The key 00 01 .. 0f of the SipHash paper, as two little-endian longs. */
+    private static final SipHash PAPER_KEY = new SipHash(0x0706050403020100L, 0x0f0e0d0c0b0a0908L);
+
+    private static byte[] counting(int length) {
+        byte[] message = new byte[length];
+        for (int i = 0; i < length; i++) {
+            message[i] = (byte) i;
+        }
+        return message;
+    }
+
+    @Test
+    void hash_referenceVectors_matchTheSipHashPaper() {
+        // Aumasson & Bernstein, SipHash: a fast short-input PRF (2012), appendix A and the reference
+        // implementation's vectors.h: key 00..0f, message 00 01 .. (length-1).
+        assertThat(PAPER_KEY.hash(counting(0))).isEqualTo(0x726fdb47dd0e0e31L);
+        assertThat(PAPER_KEY.hash(counting(1))).isEqualTo(0x74f839c593dc67fdL);
+        assertThat(PAPER_KEY.hash(counting(2))).isEqualTo(0x0d6c8009d9a94f5aL);
+        assertThat(PAPER_KEY.hash(counting(3))).isEqualTo(0x85676696d7fb7e2dL);
+        assertThat(PAPER_KEY.hash(counting(4))).isEqualTo(0xcf2794e0277187b7L);
+        assertThat(PAPER_KEY.hash(counting(8))).isEqualTo(0x93f5f5799a932462L);
+        assertThat(PAPER_KEY.hash(counting(15))).isEqualTo(0xa129ca6149be45e5L);
+    }
+
+    @Test
+    void hashCounter_isTheHashOfItsEightLittleEndianBytes() {
+        assertThat(PAPER_KEY.hash(0x0706050403020100L)).isEqualTo(0x93f5f5799a932462L);
+        assertThat(PAPER_KEY.hash(42L)).isEqualTo(PAPER_KEY.hash(new byte[] {42, 0, 0, 0, 0, 0, 0, 0}));
+    }
+
+    @Test
+    void hashUtf8_unpairedSurrogates_becomeQuestionMarksAsInGetBytes() {
+        for (String text : new String[] {"\ud800", "a\udc00b", "\ud83d\ude00", "\ud83d", "é漢字\ud83d\ude00xyz12345678"}) {
+            assertThat(PAPER_KEY.hashUtf8(text)).as(text).isEqualTo(PAPER_KEY.hash(text.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Property(tries = 200)
+    void hashUtf8_equalsHashOfTheUtf8Bytes(
+            @ForAll @StringLength(max = 40) @Chars({'a', 'Z', '0', '-', 'é', 'ß', '漢', '\ud83d', '\ude00'})
+                    @CharRange(from = 0x20, to = 0x7e) String text) {
+        assertThat(PAPER_KEY.hashUtf8(text)).isEqualTo(PAPER_KEY.hash(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Property(tries = 100)
+    void hashUtf8_anyString_equalsHashOfTheUtf8Bytes(@ForAll @StringLength(max = 30) String text) {
+        assertThat(PAPER_KEY.hashUtf8(text)).isEqualTo(PAPER_KEY.hash(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

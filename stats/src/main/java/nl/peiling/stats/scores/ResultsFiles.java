@@ -1,0 +1,149 @@
+package nl.peiling.stats.scores;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import nl.peiling.stats.responses.Reject;
+
+/**
+ * Results on disk: the results JSON (keys in a fixed order), a tidy CSV with one row per group × item
+ * or cluster for spreadsheets and R, and the rejects file. Files are written to a temporary file and
+ * moved into place, so a failed run never leaves half a file.
+ */
+public final class ResultsFiles {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    /** The columns of the tidy CSV. */
+    public static final List<String> CSV_COLUMNS = List.of(
+            "institution", "location", "level", "pathway", "kind", "id", "type", "n", "mean", "sd", "se",
+            "ciLow", "ciHigh", "positive", "neutral", "negative", "alpha", "suppressed");
+
+    /** The columns of the rejects file. */
+    public static final List<String> REJECT_COLUMNS = List.of("line", "respondent", "reason", "column", "value");
+
+    private ResultsFiles() {}
+
+    /** The results as JSON. */
+    public static String toJson(Results results) {
+        try {
+            return MAPPER.writeValueAsString(requireNonNull(results, "results")) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write results as JSON", e);
+        }
+    }
+
+    /**
+     * Reads results written by {@link #writeJson}.
+     *
+     * @throws IOException when the file cannot be read or is not a results file
+     */
+    public static Results readJson(Path file) throws IOException {
+        try {
+            return MAPPER.readValue(file.toFile(), Results.class);
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + " is not a peiling results file: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Writes the results JSON. */
+    public static void writeJson(Results results, Path file) throws IOException {
+        String json = toJson(results);
+        atomically(file, out -> out.write(json));
+    }
+
+    /** Writes the tidy CSV: one row per group × item (with a mean or shares) and group × cluster. */
+    public static void writeCsv(Results results, Path file) throws IOException {
+        atomically(file, out -> {
+            out.write(String.join(",", CSV_COLUMNS));
+            out.write("\n");
+            for (GroupResult group : results.groups()) {
+                Map<String, String> key = group.key();
+                String prefix = String.join(",",
+                        csv(key.get("institution")), csv(key.get("location")), csv(key.get("level")), csv(key.get("pathway")));
+                for (ItemFigures item : group.items()) {
+                    out.write(String.join(",", prefix, "item", csv(item.id()), item.type(), number(item.n()), number(item.mean()),
+                            number(item.sd()), number(item.se()), number(item.ciLow()), number(item.ciHigh()),
+                            number(item.positive()), number(item.neutral()), number(item.negative()), "", Boolean.toString(item.suppressed())));
+                    out.write("\n");
+                }
+                for (ClusterFigures cluster : group.clusters()) {
+                    out.write(String.join(",", prefix, "cluster", csv(cluster.id()), "", number(cluster.n()), number(cluster.mean()),
+                            number(cluster.sd()), number(cluster.se()), number(cluster.ciLow()), number(cluster.ciHigh()),
+                            "", "", "", number(cluster.alpha()), Boolean.toString(cluster.suppressed())));
+                    out.write("\n");
+                }
+            }
+        });
+    }
+
+    /** Writes the rejects file {@code line,respondent,reason,column,value}. */
+    public static void writeRejects(List<Reject> rejects, Path file) throws IOException {
+        atomically(file, out -> {
+            out.write(String.join(",", REJECT_COLUMNS));
+            out.write("\n");
+            for (Reject reject : rejects) {
+                out.write(String.join(",", Long.toString(reject.line()), csv(reject.respondent()), reject.reason().code(),
+                        csv(reject.column()), csv(reject.value())));
+                out.write("\n");
+            }
+        });
+    }
+
+    /** A value for a CSV cell: quoted when it holds a comma, quote or line break; "" for null. */
+    static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    private static String number(Number value) {
+        if (value == null) {
+            return "";
+        }
+        // Double.toString is the shortest text that reads back to the same double.
+        return value.toString();
+    }
+
+    private interface Body {
+        void write(Writer out) throws IOException;
+    }
+
+    private static void atomically(Path file, Body body) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path temporary = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                body.write(out);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
+    }
+}

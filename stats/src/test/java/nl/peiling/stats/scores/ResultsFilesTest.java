@@ -1,0 +1,70 @@
+package nl.peiling.stats.scores;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private Aggregation aggregation() {
+        TestEdition.Csv csv = TestEdition.handExample().row("r1", "X", "01", 2, "BOL", "basis", "q1=9");
+        return Aggregator.of(TestEdition.EDITION).withMinN(2).aggregate(csv.write(dir.resolve("responses.csv")));
+    }
+
+    @Test
+    void json_roundTripsExactlyAndHasTheContractKeys() throws IOException {
+        Results results = aggregation().results();
+        Path file = dir.resolve("results.json");
+        ResultsFiles.writeJson(results, file);
+        assertThat(ResultsFiles.readJson(file)).isEqualTo(results);
+
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+        assertThat(json.fieldNames()).toIterable().contains("input", "groups", "benchmarks");
+        assertThat(json.get("input").fieldNames()).toIterable().containsExactly("rows", "accepted", "rejected");
+        JsonNode item = json.get("groups").get(0).get("items").get(0);
+        assertThat(item.fieldNames()).toIterable().contains("id", "n", "mean", "sd", "se", "ciLow", "ciHigh", "suppressed",
+                "positive", "neutral", "negative", "distribution", "nonSubstantive");
+        JsonNode cluster = json.get("groups").get(0).get("clusters").get(0);
+        assertThat(cluster.fieldNames()).toIterable().contains("id", "n", "mean", "sd", "se", "ciLow", "ciHigh", "suppressed", "alpha");
+        JsonNode benchmark = json.get("benchmarks").get(0);
+        assertThat(benchmark.fieldNames()).toIterable().contains("institution", "id", "own", "rest", "national", "difference", "p", "significant", "cohensD");
+        assertThat(json.get("groups").get(0).get("key").size()).as("national key {}").isZero();
+    }
+
+    @Test
+    void tidyCsv_oneRowPerGroupAndFigure() throws IOException {
+        Results results = aggregation().results();
+        Path file = dir.resolve("results.csv");
+        ResultsFiles.writeCsv(results, file);
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(0)).isEqualTo(String.join(",", ResultsFiles.CSV_COLUMNS));
+        int perGroup = results.national().items().size() + results.national().clusters().size();
+        assertThat(lines).hasSize(1 + results.groups().size() * perGroup);
+        double se = results.national().item("q1").orElseThrow().se();
+        assertThat(se).isCloseTo(Math.sqrt(0.5), org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(lines.get(1)).isEqualTo(",,,,item,q1,scale,5,3.0," + Math.sqrt(2.5) + "," + se + "," + (3 - 1.96 * se) + ","
+                + (3 + 1.96 * se) + ",0.4,0.2,0.4,,false");
+        assertThat(lines).anyMatch(l -> l.startsWith("Y,,,,item,q1,scale,2,"));
+        assertThat(lines).anyMatch(l -> l.equals("X,02,,,item,q1,scale,,,,,,,,,,,true"));
+    }
+
+    @Test
+    void rejectsFile_quotesWhereNeeded() throws IOException {
+        Aggregation aggregation = aggregation();
+        Path file = dir.resolve("rejects.csv");
+        ResultsFiles.writeRejects(aggregation.rejects(), file);
+        assertThat(Files.readAllLines(file))
+                .containsExactly("line,respondent,reason,column,value", "7,r1,unknown-code,q1,9");
+        assertThat(ResultsFiles.csv("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
+    }
+}
