@@ -4,6 +4,7 @@ module nl.peiling.cli {
     requires nl.peiling.stats;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
+    requires com.j2html;
 
     uses nl.peiling.core.spi.CatalogProvider;
 

@@ -23,7 +23,6 @@ import nl.peiling.stats.scores.GroupResult;
 import nl.peiling.stats.scores.Grouping;
 import nl.peiling.stats.scores.Results;
 import nl.peiling.stats.scores.ResultsFiles;
-import nl.peiling.stats.scores.WeightCell;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,7 +90,7 @@ final class AggregateCommand implements Callable<Integer> {
         Map<String, List<String>> known = new LinkedHashMap<>();
         if (population != null) {
             Population read = read(population);
-            aggregator = aggregator.withPopulation(weights(read));
+            aggregator = withPopulation(aggregator, read);
             read.institutions().forEach(code -> known.put(code, List.copyOf(read.locations(code).keySet())));
         }
         if (institutions != null) {
@@ -173,9 +172,9 @@ final class AggregateCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<WeightCell, Long> weights(Population population) {
+    private static Aggregator withPopulation(Aggregator aggregator, Population population) {
         try {
-            return WeightCell.cells(population);
+            return aggregator.withPopulation(population);
         } catch (AggregationException e) {
             throw new InputException(e.getMessage(), e);
         }

@@ -50,15 +50,24 @@ final class AllocateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--edition", paramLabel = "E", required = true,
+    @Option(
+            names = "--edition",
+            paramLabel = "E",
+            required = true,
             description = "A shipped edition id (e.g. 2027) or a definition folder.")
     String edition;
 
-    @Option(names = "--institutions", paramLabel = "F", required = true,
+    @Option(
+            names = "--institutions",
+            paramLabel = "F",
+            required = true,
             description = "institutions.json: code, name, shortName, chosen, excluded, locations per institution.")
     Path institutions;
 
-    @Option(names = "--students", paramLabel = "F", required = true,
+    @Option(
+            names = "--students",
+            paramLabel = "F",
+            required = true,
             description = "students.csv: respondent,institution,location (respondent is a pseudonym).")
     Path students;
 
@@ -66,11 +75,15 @@ final class AllocateCommand implements Callable<Integer> {
     Seed seed;
 
     static final class Seed {
-        @Option(names = "--seed", paramLabel = "X",
+        @Option(
+                names = "--seed",
+                paramLabel = "X",
                 description = "The secret seed, any text; the same seed gives the same allocation.")
         String text;
 
-        @Option(names = "--seed-file", paramLabel = "F",
+        @Option(
+                names = "--seed-file",
+                paramLabel = "F",
                 description = "A file whose first line is the seed, to keep it out of the shell history.")
         Path file;
     }
@@ -78,18 +91,23 @@ final class AllocateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "F", required = true, description = "allocation.csv to write.")
     Path out;
 
-    @Option(names = "--mode", paramLabel = "batch|stateless", defaultValue = "batch",
+    @Option(
+            names = "--mode",
+            paramLabel = "batch|stateless",
+            defaultValue = "batch",
             description = "batch (balanced, the population is known) or stateless (default: ${DEFAULT-VALUE}).")
     String mode;
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
             description = "Threads for batch allocation (default: the number of processors); the result is the same.")
     Integer threads;
 
     @Override
     public Integer call() {
-        AllocationMode allocationMode = AllocationMode.fromKey(mode.toLowerCase(Locale.ROOT)).orElseThrow(() ->
-                new InputException("--mode \"" + mode + "\" must be batch or stateless"));
+        AllocationMode allocationMode = AllocationMode.fromKey(mode.toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new InputException("--mode \"" + mode + "\" must be batch or stateless"));
         if (threads != null && threads < 1) {
             throw new InputException("--threads (" + threads + ") must be at least 1");
         }
@@ -99,7 +117,7 @@ final class AllocateCommand implements Callable<Integer> {
         try {
             plans = Institutions.read(institutions);
         } catch (InstitutionsException e) {
-            throw new InputException(e.getMessage().replace("\n", " "), e);
+            throw new InputException(e.getMessage().replace("\n  ", "; ").replace("\n", " "), e);
         }
         Allocator allocator;
         try {
@@ -120,8 +138,10 @@ final class AllocateCommand implements Callable<Integer> {
         try {
             AllocationFiles.writeAllocation(out, result);
         } catch (IOException e) {
-            throw new InputException("cannot write " + out + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+            throw new InputException(
+                    "cannot write " + out + ": " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    e);
         }
         if (common.json()) {
             Json.print(spec, json(definition, allocationMode, result, allocator.warnings()));
@@ -138,12 +158,17 @@ final class AllocateCommand implements Callable<Integer> {
                 List<String> lines = Files.readAllLines(seed.file, StandardCharsets.UTF_8);
                 text = lines.isEmpty() ? "" : lines.get(0);
             } catch (IOException e) {
-                throw new InputException("cannot read the seed file " + seed.file + ": " + e.getClass().getSimpleName(), e);
+                throw new InputException(
+                        "cannot read the seed file " + seed.file + ": "
+                                + e.getClass().getSimpleName(),
+                        e);
             }
         }
         if (text.isEmpty()) {
-            throw new InputException((seed.file != null ? "the seed file " + seed.file + " starts with an empty line"
-                    : "--seed is empty") + "; the seed must be a non-empty secret text");
+            throw new InputException((seed.file != null
+                            ? "the seed file " + seed.file + " starts with an empty line"
+                            : "--seed is empty")
+                    + "; the seed must be a non-empty secret text");
         }
         return text;
     }
@@ -158,14 +183,19 @@ final class AllocateCommand implements Callable<Integer> {
         } else {
             PrintWriter text = spec.commandLine().getOut();
             e.problems().forEach(text::println);
-            text.printf(Locale.ROOT, "%d %s in the institution plans of %s; nothing written%n",
-                    e.errors().size(), e.errors().size() == 1 ? "error" : "errors", institutions);
+            text.printf(
+                    Locale.ROOT,
+                    "%d %s in the institution plans of %s; nothing written%n",
+                    e.errors().size(),
+                    e.errors().size() == 1 ? "error" : "errors",
+                    institutions);
             text.flush();
         }
         return Peiling.EXIT_FAILED;
     }
 
-    private Map<String, Object> json(Edition definition, AllocationMode allocationMode, Allocations result, List<PlanProblem> warnings) {
+    private Map<String, Object> json(
+            Edition definition, AllocationMode allocationMode, Allocations result, List<PlanProblem> warnings) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("edition", definition.id());
         json.put("mode", allocationMode.key());
@@ -205,20 +235,33 @@ final class AllocateCommand implements Callable<Integer> {
         return list;
     }
 
-    private void text(Edition definition, AllocationMode allocationMode, Allocations result, List<PlanProblem> warnings) {
+    private void text(
+            Edition definition, AllocationMode allocationMode, Allocations result, List<PlanProblem> warnings) {
         PrintWriter text = spec.commandLine().getOut();
         warnings.forEach(text::println);
         for (StratumSummary stratum : result.strata()) {
-            text.printf(Locale.ROOT, "%n%s / %s: %d respondents, spread %d, pair spread %d%n",
-                    stratum.institution(), stratum.location(), stratum.respondents(), stratum.spread(), stratum.pairSpread());
+            text.printf(
+                    Locale.ROOT,
+                    "%n%s / %s: %d respondents, spread %d, pair spread %d%n",
+                    stratum.institution(),
+                    stratum.location(),
+                    stratum.respondents(),
+                    stratum.spread(),
+                    stratum.pairSpread());
             TextTable table = TextTable.of("module", "role", ">expected", ">actual");
             for (StratumSummary.ModuleCount m : stratum.modules()) {
                 table.row(m.module(), m.role().key(), Numbers.fixed(m.expected(), 2), m.actual());
             }
             text.print(table);
         }
-        text.printf(Locale.ROOT, "%nallocated %d respondents in %d strata (%s, edition %s) to %s%n",
-                result.size(), result.strata().size(), allocationMode.key(), definition.id(), out);
+        text.printf(
+                Locale.ROOT,
+                "%nallocated %d respondents in %d strata (%s, edition %s) to %s%n",
+                result.size(),
+                result.strata().size(),
+                allocationMode.key(),
+                definition.id(),
+                out);
         text.flush();
     }
 }

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             MarginCommand.class,
             BarometerCommand.class,
             CodebookCommand.class,
+            ReportCommand.class,
         })
 public final class Peiling {
 

@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import nl.peiling.core.allocation.Allocator;
+import nl.peiling.core.allocation.Institutions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,8 +57,16 @@ class AllocateCommandTest {
     }
 
     private Peiling.Run allocate(String... extra) {
-        List<String> args = new ArrayList<>(List.of("allocate", "--edition", "2027", "--institutions", institutions.toString(),
-                "--students", students.toString(), "--out", out.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "allocate",
+                "--edition",
+                "2027",
+                "--institutions",
+                institutions.toString(),
+                "--students",
+                students.toString(),
+                "--out",
+                out.toString()));
         args.addAll(List.of(extra));
         return Peiling.execute(args.toArray(new String[0]));
     }
@@ -79,8 +90,17 @@ class AllocateCommandTest {
         assertThat(json.get("mode").asText()).isEqualTo("batch");
         assertThat(json.get("strata")).hasSize(3);
         JsonNode first = json.get("strata").get(0);
-        assertThat(first.fieldNames()).toIterable().containsExactly(
-                "institution", "location", "respondents", "counts", "expected", "roles", "spread", "pairSpread");
+        assertThat(first.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "institution",
+                        "location",
+                        "respondents",
+                        "counts",
+                        "expected",
+                        "roles",
+                        "spread",
+                        "pairSpread");
         assertThat(first.get("institution").asText()).isEqualTo("25LZ");
         assertThat(first.get("location").asText()).isEqualTo("01");
         assertThat(first.get("respondents").asInt()).isEqualTo(100);
@@ -97,7 +117,9 @@ class AllocateCommandTest {
         assertThat(lines).hasSize(301);
         assertThat(lines.get(0)).isEqualTo("respondent,institution,location,modules");
         assertThat(lines.get(1)).startsWith("s0,30RC,01,basis|positie|nabijheid|geldzorgen|");
-        assertThat(lines.get(2)).startsWith("s1,25LZ,01,basis|llo|welzijn|stage|").doesNotContain("huisvesting");
+        assertThat(lines.get(2))
+                .startsWith("s1,25LZ,01,basis|llo|welzijn|stage|")
+                .doesNotContain("huisvesting");
     }
 
     @Test
@@ -106,11 +128,14 @@ class AllocateCommandTest {
         Map<String, String> first = allocation();
         List<String> lines = new ArrayList<>(Files.readAllLines(students));
         List<String> body = new ArrayList<>(lines.subList(1, lines.size()));
-        java.util.Collections.reverse(body);
-        Files.write(students, Stream.concat(Stream.of(lines.get(0)), body.stream()).toList());
+        Collections.reverse(body);
+        Files.write(
+                students, Stream.concat(Stream.of(lines.get(0)), body.stream()).toList());
         Path seedFile = dir.resolve("seed.txt");
         Files.writeString(seedFile, "geheim\n");
-        assertThat(allocate("--seed-file", seedFile.toString(), "--threads", "2").exitCode()).isZero();
+        assertThat(allocate("--seed-file", seedFile.toString(), "--threads", "2")
+                        .exitCode())
+                .isZero();
         assertThat(allocation()).isEqualTo(first);
         assertThat(allocate("--seed", "anders").exitCode()).isZero();
         assertThat(allocation()).isNotEqualTo(first);
@@ -121,13 +146,14 @@ class AllocateCommandTest {
         Peiling.Run run = allocate("--seed", "geheim", "--mode", "stateless");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("25LZ / 01: 100 respondents", "30RC / 01: 100 respondents")
+        assertThat(run.out())
+                .contains("25LZ / 01: 100 respondents", "30RC / 01: 100 respondents")
                 .contains("allocated 300 respondents in 3 strata (stateless, edition 2027) to " + out)
                 .containsPattern("module +role +expected +actual")
                 .containsPattern("huisvesting +excluded +0\\.00 +0");
-        var allocator = nl.peiling.core.allocation.Allocator.of(Editions.resolve("2027"),
-                nl.peiling.core.allocation.Institutions.read(institutions), "geheim");
-        assertThat(allocation().get("s7")).isEqualTo(allocator.allocate("s7", "25LZ").modulesField());
+        Allocator allocator = Allocator.of(Editions.resolve("2027"), Institutions.read(institutions), "geheim");
+        assertThat(allocation().get("s7"))
+                .isEqualTo(allocator.allocate("s7", "25LZ").modulesField());
     }
 
     @Test
@@ -136,8 +162,10 @@ class AllocateCommandTest {
         Peiling.Run run = allocate("--seed", "geheim");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("peiling: " + students
-                + " line 3: location \"09\" is not a location of institution 25LZ (locations: 01, 02)" + System.lineSeparator());
+        assertThat(run.err())
+                .isEqualTo("peiling: " + students
+                        + " line 3: location \"09\" is not a location of institution 25LZ (locations: 01, 02)"
+                        + System.lineSeparator());
         assertThat(out).doesNotExist();
     }
 
@@ -166,14 +194,17 @@ class AllocateCommandTest {
 
     @Test
     void planErrors_exit1ListingEveryProblem() throws Exception {
-        Files.writeString(institutions, INSTITUTIONS.replace("\"stage\"], \"excluded\": [\"huisvesting\"]",
-                "\"stag\"], \"excluded\": [\"llo\"]"));
+        Files.writeString(
+                institutions,
+                INSTITUTIONS.replace(
+                        "\"stage\"], \"excluded\": [\"huisvesting\"]", "\"stag\"], \"excluded\": [\"llo\"]"));
         Peiling.Run run = allocate("--seed", "geheim", "--json");
 
         assertThat(run.exitCode()).isEqualTo(1);
         JsonNode json = MAPPER.readTree(run.out());
         assertThat(json.get("valid").asBoolean()).isFalse();
-        assertThat(json.get("problems")).extracting(p -> p.get("code").asText())
+        assertThat(json.get("problems"))
+                .extracting(p -> p.get("code").asText())
                 .containsExactly("unknown-module", "chosen-and-excluded");
         assertThat(json.get("problems").get(0).get("path").asText()).isEqualTo("institutions[25LZ].chosen[2]");
         assertThat(out).doesNotExist();
@@ -184,24 +215,50 @@ class AllocateCommandTest {
         Files.writeString(institutions, "[{\"code\": \"25LZ\", \"nam\": \"x\"}]");
         Peiling.Run run = allocate("--seed", "geheim");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("peiling: " + institutions + ": ").contains("[0].nam (line 1, column 18): unknown property");
+        assertThat(run.err())
+                .startsWith("peiling: " + institutions + ": ")
+                .contains("4 problems; [0].nam (line 1, column 19): unknown property");
     }
 
     @Test
     void badOptions_exit2() {
         assertThat(allocate("--seed", "").err()).contains("--seed is empty");
-        assertThat(allocate("--seed", "x", "--mode", "random").err()).contains("--mode \"random\" must be batch or stateless");
+        assertThat(allocate("--seed", "x", "--mode", "random").err())
+                .contains("--mode \"random\" must be batch or stateless");
         assertThat(allocate("--seed", "x", "--threads", "0").exitCode()).isEqualTo(2);
         assertThat(allocate().exitCode()).isEqualTo(2);
-        assertThat(Peiling.execute("allocate", "--edition", "1999", "--institutions", "i", "--students", "s", "--seed", "x",
-                "--out", "o").err()).contains("edition \"1999\" is neither a shipped edition");
+        assertThat(Peiling.execute(
+                                "allocate",
+                                "--edition",
+                                "1999",
+                                "--institutions",
+                                "i",
+                                "--students",
+                                "s",
+                                "--seed",
+                                "x",
+                                "--out",
+                                "o")
+                        .err())
+                .contains("edition \"1999\" is neither a shipped edition");
     }
 
     @Test
     void editionFolder_isAccepted() throws Exception {
         Path folder = Path.of("../modules-catalog/src/main/resources/nl/peiling/catalog/editions/2027");
-        Peiling.Run run = Peiling.execute("allocate", "--edition", folder.toString(), "--institutions", institutions.toString(),
-                "--students", students.toString(), "--out", out.toString(), "--seed", "geheim", "--json");
+        Peiling.Run run = Peiling.execute(
+                "allocate",
+                "--edition",
+                folder.toString(),
+                "--institutions",
+                institutions.toString(),
+                "--students",
+                students.toString(),
+                "--out",
+                out.toString(),
+                "--seed",
+                "geheim",
+                "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(MAPPER.readTree(run.out()).get("edition").asText()).isEqualTo("2027");
     }

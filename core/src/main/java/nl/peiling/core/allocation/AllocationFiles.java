@@ -47,7 +47,8 @@ public final class AllocationFiles {
     /** The columns of {@code allocation.csv}. */
     public static final List<String> ALLOCATION_COLUMNS = List.of("respondent", "institution", "location", "modules");
 
-    private static final CsvFactory CSV = CsvFactory.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
+    private static final CsvFactory CSV =
+            CsvFactory.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
 
     private AllocationFiles() {}
 
@@ -69,7 +70,8 @@ public final class AllocationFiles {
         List<Respondent> respondents = new ArrayList<>();
         Map<String, Integer> lines = new HashMap<>();
         int line = 0;
-        try (InputStream in = Files.newInputStream(file); CsvParser parser = (CsvParser) CSV.createParser(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                CsvParser parser = (CsvParser) CSV.createParser(in)) {
             int[] columns = null;
             List<String> fields = new ArrayList<>(4);
             JsonToken token;
@@ -89,15 +91,19 @@ public final class AllocationFiles {
                         Respondent respondent = row(name, line, fields, columns, locations);
                         Integer earlier = lines.putIfAbsent(respondent.key(), line);
                         if (earlier != null) {
-                            throw new StudentsException(name, line, "respondent key \"" + respondent.key()
-                                    + "\" repeats line " + earlier + "; each student appears once");
+                            throw new StudentsException(
+                                    name,
+                                    line,
+                                    "respondent key \"" + respondent.key() + "\" repeats line " + earlier
+                                            + "; each student appears once");
                         }
                         respondents.add(respondent);
                     }
                 }
             }
             if (columns == null) {
-                throw new StudentsException(name, 1, "the file is empty; expected the header " + String.join(",", STUDENT_COLUMNS));
+                throw new StudentsException(
+                        name, 1, "the file is empty; expected the header " + String.join(",", STUDENT_COLUMNS));
             }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
@@ -106,8 +112,12 @@ public final class AllocationFiles {
         } catch (CharConversionException e) {
             throw new StudentsException(name, line, "not UTF-8: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new StudentsException(name, 0, "cannot read the file: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+            throw new StudentsException(
+                    name,
+                    0,
+                    "cannot read the file: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    e);
         }
         return respondents;
     }
@@ -119,8 +129,11 @@ public final class AllocationFiles {
             String field = fields.get(i).strip();
             int column = STUDENT_COLUMNS.indexOf(field);
             if (column < 0) {
-                throw new StudentsException(file, line, "unknown column \"" + fields.get(i) + "\" in the header (expected "
-                        + String.join(",", STUDENT_COLUMNS) + ")");
+                throw new StudentsException(
+                        file,
+                        line,
+                        "unknown column \"" + fields.get(i) + "\" in the header (expected "
+                                + String.join(",", STUDENT_COLUMNS) + ")");
             }
             if (columns[column] >= 0) {
                 throw new StudentsException(file, line, "column \"" + field + "\" appears twice in the header");
@@ -129,17 +142,28 @@ public final class AllocationFiles {
         }
         for (int c = 0; c < columns.length; c++) {
             if (columns[c] < 0) {
-                throw new StudentsException(file, line, "the header lacks column \"" + STUDENT_COLUMNS.get(c) + "\" (expected "
-                        + String.join(",", STUDENT_COLUMNS) + ", found " + String.join(",", fields) + ")");
+                throw new StudentsException(
+                        file,
+                        line,
+                        "the header lacks column \"" + STUDENT_COLUMNS.get(c) + "\" (expected "
+                                + String.join(",", STUDENT_COLUMNS) + ", found " + String.join(",", fields) + ")");
             }
         }
         return columns;
     }
 
-    private static Respondent row(String file, int line, List<String> fields, int[] columns, Map<String, Set<String>> locations) {
+    private static Respondent row(
+            String file, int line, List<String> fields, int[] columns, Map<String, Set<String>> locations) {
         if (fields.size() != columns.length) {
-            throw new StudentsException(file, line, String.format(Locale.ROOT,
-                    "expected %d fields (%s), found %d", columns.length, String.join(",", STUDENT_COLUMNS), fields.size()));
+            throw new StudentsException(
+                    file,
+                    line,
+                    String.format(
+                            Locale.ROOT,
+                            "expected %d fields (%s), found %d",
+                            columns.length,
+                            String.join(",", STUDENT_COLUMNS),
+                            fields.size()));
         }
         String key = fields.get(columns[0]);
         String institution = fields.get(columns[1]);
@@ -150,25 +174,35 @@ public final class AllocationFiles {
                 throw new StudentsException(file, line, STUDENT_COLUMNS.get(c) + " is empty");
             }
             if (!value.equals(value.strip())) {
-                throw new StudentsException(file, line, STUDENT_COLUMNS.get(c) + " \"" + value
-                        + "\" has leading or trailing spaces; codes and keys are compared exactly");
+                throw new StudentsException(
+                        file,
+                        line,
+                        STUDENT_COLUMNS.get(c) + " \"" + value
+                                + "\" has leading or trailing spaces; codes and keys are compared exactly");
             }
         }
         Set<String> known = locations.get(institution);
         if (known == null) {
-            throw new StudentsException(file, line, "unknown institution \"" + institution + "\" (institutions: "
-                    + list(locations.keySet()) + ")");
+            throw new StudentsException(
+                    file,
+                    line,
+                    "unknown institution \"" + institution + "\" (institutions: " + list(locations.keySet()) + ")");
         }
         if (!known.contains(location)) {
-            throw new StudentsException(file, line, "location \"" + location + "\" is not a location of institution "
-                    + institution + " (locations: " + list(new TreeSet<>(known)) + ")");
+            throw new StudentsException(
+                    file,
+                    line,
+                    "location \"" + location + "\" is not a location of institution " + institution + " (locations: "
+                            + list(new TreeSet<>(known)) + ")");
         }
         return new Respondent(key, institution, location);
     }
 
     private static String list(Collection<String> values) {
         List<String> list = List.copyOf(values);
-        return list.size() <= 10 ? String.join(", ", list) : String.join(", ", list.subList(0, 10)) + ", … (" + list.size() + " in all)";
+        return list.size() <= 10
+                ? String.join(", ", list)
+                : String.join(", ", list.subList(0, 10)) + ", … (" + list.size() + " in all)";
     }
 
     /**
@@ -182,13 +216,15 @@ public final class AllocationFiles {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
-        Path temporary = directory.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".tmp");
+        Path temporary = directory.resolve(
+                "." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
         boolean moved = false;
         try {
-            try (Writer out = new BufferedWriter(new OutputStreamWriter(
-                    Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    StandardCharsets.UTF_8), 1 << 16)) {
+            try (Writer out = new BufferedWriter(
+                    new OutputStreamWriter(
+                            Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                            StandardCharsets.UTF_8),
+                    1 << 16)) {
                 out.write(String.join(",", ALLOCATION_COLUMNS));
                 out.write('\n');
                 for (int i = 0; i < allocations.size(); i++) {

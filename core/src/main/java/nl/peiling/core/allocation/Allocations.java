@@ -15,19 +15,30 @@ import java.util.RandomAccess;
  * The result of allocating a list of respondents: each respondent's modules, in the input's order, and
  * the audit summary per stratum.
  *
- * <p>It holds, per respondent, only a reference to a module list shared by all respondents with the
- * same combination; {@link #get} builds the {@link Allocation} on demand.
+ * <p>It holds, per respondent, only the id of its combination (an int) in a table of module lists shared
+ * by all respondents with the same combination; {@link #get} builds the {@link Allocation} on demand.
  */
 public final class Allocations {
 
     private final AllocationMode mode;
     private final Respondent[] respondents;
-    private final Pool.Combo[] combos;
+    private final Pool.Combo[] table;
+    private final int[] combos;
     private final List<StratumSummary> strata;
 
-    Allocations(AllocationMode mode, Respondent[] respondents, Pool.Combo[] combos, List<StratumSummary> strata) {
+    /**
+     * @param table the allocator's combinations by id
+     * @param combos per respondent the id of its combination
+     */
+    Allocations(
+            AllocationMode mode,
+            Respondent[] respondents,
+            Pool.Combo[] table,
+            int[] combos,
+            List<StratumSummary> strata) {
         this.mode = mode;
         this.respondents = respondents;
+        this.table = table;
         this.combos = combos;
         this.strata = List.copyOf(strata);
     }
@@ -50,7 +61,7 @@ public final class Allocations {
     /** The allocation of the respondent at this position of the input. */
     public Allocation get(int index) {
         Respondent respondent = respondents[index];
-        Pool.Combo combo = combos[index];
+        Pool.Combo combo = table[combos[index]];
         return new Allocation(respondent.key(), respondent.institution(), combo.modules, combo.random);
     }
 
@@ -63,7 +74,7 @@ public final class Allocations {
     public Map<String, List<String>> byRespondent() {
         Map<String, List<String>> map = new LinkedHashMap<>(respondents.length * 2);
         for (int i = 0; i < respondents.length; i++) {
-            map.put(respondents[i].key(), combos[i].modules);
+            map.put(respondents[i].key(), table[combos[i]].modules);
         }
         return Collections.unmodifiableMap(map);
     }
@@ -90,22 +101,41 @@ public final class Allocations {
         if (strata.isEmpty()) {
             return "no respondents\n";
         }
-        List<String> modules = strata.get(0).modules().stream().map(StratumSummary.ModuleCount::module).toList();
-        int institutionWidth = Math.max(11, strata.stream().mapToInt(s -> s.institution().length()).max().orElse(0));
-        int locationWidth = Math.max(8, strata.stream().mapToInt(s -> s.location().length()).max().orElse(0));
+        List<String> modules = strata.get(0).modules().stream()
+                .map(StratumSummary.ModuleCount::module)
+                .toList();
+        int institutionWidth = Math.max(
+                11,
+                strata.stream().mapToInt(s -> s.institution().length()).max().orElse(0));
+        int locationWidth = Math.max(
+                8, strata.stream().mapToInt(s -> s.location().length()).max().orElse(0));
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%-" + institutionWidth + "s  %-" + locationWidth + "s  %11s  %6s  %6s",
-                "institution", "location", "respondents", "spread", "pairs"));
+        text.append(String.format(
+                Locale.ROOT,
+                "%-" + institutionWidth + "s  %-" + locationWidth + "s  %11s  %6s  %6s",
+                "institution",
+                "location",
+                "respondents",
+                "spread",
+                "pairs"));
         for (String module : modules) {
             text.append("  ").append(module);
         }
         text.append('\n');
         for (StratumSummary s : strata) {
-            text.append(String.format(Locale.ROOT, "%-" + institutionWidth + "s  %-" + locationWidth + "s  %11d  %6d  %6d",
-                    s.institution(), s.location(), s.respondents(), s.spread(), s.pairSpread()));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%-" + institutionWidth + "s  %-" + locationWidth + "s  %11d  %6d  %6d",
+                    s.institution(),
+                    s.location(),
+                    s.respondents(),
+                    s.spread(),
+                    s.pairSpread()));
             for (int m = 0; m < modules.size(); m++) {
                 String cell = String.valueOf(s.modules().get(m).actual());
-                text.append("  ").append(" ".repeat(Math.max(0, modules.get(m).length() - cell.length()))).append(cell);
+                text.append("  ")
+                        .append(" ".repeat(Math.max(0, modules.get(m).length() - cell.length())))
+                        .append(cell);
             }
             text.append('\n');
         }
@@ -114,7 +144,8 @@ public final class Allocations {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Allocations[%s, %d respondents, %d strata]", mode.key(), size(), strata.size());
+        return String.format(
+                Locale.ROOT, "Allocations[%s, %d respondents, %d strata]", mode.key(), size(), strata.size());
     }
 
     private final class View extends AbstractList<Allocation> implements RandomAccess {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,17 +49,27 @@ public final class Allocator {
     private final List<Stratum> strata;
     private final SipHash rankKey;
     private final int threads;
+    /** Every pool's combinations by their allocator-wide id. */
+    private final Pool.Combo[] combos;
 
     /** A stratum's pool, location and dealing key. */
     private record Stratum(int id, Pool pool, String location, SipHash key) {}
 
-    private Allocator(Edition edition, PlanCheck check, Map<String, Pool> pools, List<Stratum> strata, SipHash rankKey, int threads) {
+    private Allocator(
+            Edition edition,
+            PlanCheck check,
+            Map<String, Pool> pools,
+            List<Stratum> strata,
+            SipHash rankKey,
+            int threads) {
         this.edition = edition;
         this.check = check;
         this.pools = pools;
         this.strata = strata;
         this.rankKey = rankKey;
         this.threads = threads;
+        this.combos =
+                pools.values().stream().flatMap(p -> Arrays.stream(p.combos)).toArray(Pool.Combo[]::new);
     }
 
     /**
@@ -80,17 +91,26 @@ public final class Allocator {
         }
         Map<String, Pool> pools = new LinkedHashMap<>();
         List<Stratum> strata = new ArrayList<>();
+        int firstId = 0;
         for (Institution institution : institutions) {
             InstitutionPlan plan = check.plan(institution.code()).orElseThrow();
-            Pool pool = new Pool(plan, keys.derive("stateless", institution.code()));
+            Pool pool = new Pool(plan, keys.derive("stateless", institution.code()), firstId);
+            firstId += pool.combos.length;
             pools.put(institution.code(), pool);
             for (Location location : institution.locations()) {
-                Stratum stratum = new Stratum(strata.size(), pool, location.code(), keys.derive("deal", institution.code(), location.code()));
+                Stratum stratum = new Stratum(
+                        strata.size(), pool, location.code(), keys.derive("deal", institution.code(), location.code()));
                 pool.strata.put(location.code(), stratum.id());
                 strata.add(stratum);
             }
         }
-        return new Allocator(edition, check, pools, List.copyOf(strata), keys.derive("rank"), Runtime.getRuntime().availableProcessors());
+        return new Allocator(
+                edition,
+                check,
+                Collections.unmodifiableMap(pools),
+                List.copyOf(strata),
+                keys.derive("rank"),
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** A copy that uses this many threads for batch allocation; the allocation itself does not change. */
@@ -154,15 +174,15 @@ public final class Allocator {
     public Allocations allocateEach(Collection<Respondent> respondents) {
         Respondent[] all = toArray(respondents);
         int[] stratumOf = strata(all);
-        Pool.Combo[] out = new Pool.Combo[all.length];
+        int[] out = new int[all.length];
         int[][] counts = counts();
         for (int i = 0; i < all.length; i++) {
             Stratum stratum = strata.get(stratumOf[i]);
             Pool.Combo combo = stratum.pool().stateless(all[i].key());
-            out[i] = combo;
+            out[i] = combo.id;
             counts[stratum.id()][combo.index]++;
         }
-        return new Allocations(AllocationMode.STATELESS, all, out, summaries(counts));
+        return new Allocations(AllocationMode.STATELESS, all, combos, out, summaries(counts));
     }
 
     /** Allocates the respondents in the given mode: {@link #allocateBatch} or {@link #allocateEach}. */
@@ -203,36 +223,25 @@ public final class Allocator {
         });
         sort(packed);
         resolveTies(packed, low, all);
-        // Group by stratum, keeping rank order.
-        int[] start = new int[strata.size() + 1];
-        for (int s : stratumOf) {
-            start[s + 1]++;
-        }
-        for (int s = 0; s < strata.size(); s++) {
-            start[s + 1] += start[s];
-        }
-        int[] order = new int[n];
-        int[] fill = Arrays.copyOf(start, strata.size());
+        // Deal in rank order. Each stratum has its own dealer, so one pass over all respondents in rank
+        // order gives every stratum its respondents in rank order; dealing is cheap next to hashing.
+        Dealer[] dealers = new Dealer[strata.size()];
+        int[] out = new int[n];
+        int[][] counts = counts();
         for (long p : packed) {
             int i = (int) (p & low);
-            order[fill[stratumOf[i]]++] = i;
+            int s = stratumOf[i];
+            Dealer dealer = dealers[s];
+            if (dealer == null) {
+                Stratum stratum = strata.get(s);
+                dealer = Dealer.of(stratum.pool(), stratum.key());
+                dealers[s] = dealer;
+            }
+            Pool.Combo combo = dealer.next();
+            out[i] = combo.id;
+            counts[s][combo.index]++;
         }
-        Pool.Combo[] out = new Pool.Combo[n];
-        int[][] counts = counts();
-        parallel(strata.size(), s -> {
-            if (start[s] == start[s + 1]) {
-                return;
-            }
-            Stratum stratum = strata.get(s);
-            Dealer dealer = Dealer.of(stratum.pool(), stratum.key());
-            int[] stratumCounts = counts[s];
-            for (int j = start[s]; j < start[s + 1]; j++) {
-                Pool.Combo combo = dealer.next();
-                out[order[j]] = combo;
-                stratumCounts[combo.index]++;
-            }
-        });
-        return new Allocations(AllocationMode.BATCH, all, out, summaries(counts));
+        return new Allocations(AllocationMode.BATCH, all, combos, out, summaries(counts));
     }
 
     // ---------------------------------------------------------------------------------- internals
@@ -246,7 +255,8 @@ public final class Allocator {
     private Pool pool(String institution) {
         Pool pool = pools.get(institution);
         if (pool == null) {
-            throw new IllegalArgumentException("unknown institution \"" + institution + "\" (known: " + known(pools.keySet()) + ")");
+            throw new IllegalArgumentException(
+                    "unknown institution \"" + institution + "\" (known: " + known(pools.keySet()) + ")");
         }
         return pool;
     }
@@ -255,7 +265,9 @@ public final class Allocator {
         requireNonNull(respondents, "respondents");
         Respondent[] all = respondents.toArray(new Respondent[0]);
         for (int i = 0; i < all.length; i++) {
-            requireNonNull(all[i], "respondents[" + i + "]");
+            if (all[i] == null) {
+                throw new NullPointerException("respondents[" + i + "]");
+            }
         }
         return all;
     }
@@ -276,7 +288,8 @@ public final class Allocator {
         if (unknown) {
             List<PlanProblem> problems = check.checkRespondents(Arrays.asList(all));
             StringBuilder message = new StringBuilder("respondents with unknown strata:");
-            problems.forEach(p -> message.append("\n  ").append(p.path()).append(": ").append(p.message()));
+            problems.forEach(
+                    p -> message.append("\n  ").append(p.path()).append(": ").append(p.message()));
             throw new IllegalArgumentException(message.toString());
         }
         return stratumOf;
@@ -334,7 +347,8 @@ public final class Allocator {
         }
         int spread = 0;
         if (n >= 2) {
-            spread = Arrays.stream(single).max().orElseThrow() - Arrays.stream(single).min().orElseThrow();
+            spread = Arrays.stream(single).max().orElseThrow()
+                    - Arrays.stream(single).min().orElseThrow();
         }
         int pairSpread = 0;
         if (pool.k >= 2 && n >= 2) {
@@ -375,9 +389,12 @@ public final class Allocator {
                     if (r > 0 && all[run[r]].key().equals(all[run[r - 1]].key())) {
                         int first = Math.min(run[r], run[r - 1]);
                         int second = Math.max(run[r], run[r - 1]);
-                        throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        throw new IllegalArgumentException(String.format(
+                                Locale.ROOT,
                                 "respondent key \"%s\" appears twice (respondents %d and %d of the input); keys must be unique",
-                                all[first].key(), first + 1, second + 1));
+                                all[first].key(),
+                                first + 1,
+                                second + 1));
                     }
                     packed[i + r] = packed[i + r] & ~low | run[r];
                 }
@@ -464,12 +481,19 @@ public final class Allocator {
 
     private static String known(Collection<String> codes) {
         List<String> list = List.copyOf(codes);
-        return list.size() <= 10 ? String.join(", ", list) : String.join(", ", list.subList(0, 10)) + ", … (" + list.size() + " in all)";
+        return list.size() <= 10
+                ? String.join(", ", list)
+                : String.join(", ", list.subList(0, 10)) + ", … (" + list.size() + " in all)";
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Allocator[edition %s, %d institutions, %d strata, %d threads]",
-                edition.id(), pools.size(), strata.size(), threads);
+        return String.format(
+                Locale.ROOT,
+                "Allocator[edition %s, %d institutions, %d strata, %d threads]",
+                edition.id(),
+                pools.size(),
+                strata.size(),
+                threads);
     }
 }

@@ -62,17 +62,21 @@ abstract class Dealer {
         private final int[][] order;
         private int position;
         private long cycle;
-        private int[] labels;
+        private final int[] labels;
 
         Pairs(Pool pool, SipHash key) {
             super(pool, key);
             this.order = Schedules.pairs(pool.n);
+            this.labels = new int[pool.n];
         }
 
         @Override
         Pool.Combo next() {
             if (position == 0) {
-                labels = Schedules.permutation(key, cycle++, pool.n);
+                for (int i = 0; i < labels.length; i++) {
+                    labels[i] = i;
+                }
+                Schedules.shuffle(key, cycle++, labels);
             }
             int[] pair = order[position];
             position = position + 1 == order.length ? 0 : position + 1;

@@ -21,7 +21,12 @@ import java.util.Optional;
  * @param locations the locations (vestigingen)
  */
 public record Institution(
-        String code, String name, String shortName, List<String> chosen, List<String> excluded, List<Location> locations) {
+        String code,
+        String name,
+        String shortName,
+        List<String> chosen,
+        List<String> excluded,
+        List<Location> locations) {
 
     public Institution {
         requireNonNull(code, "code");
@@ -35,7 +40,12 @@ public record Institution(
     /** An institution named after its code, with locations named after their codes. */
     public static Institution of(String code, List<String> chosen, List<String> excluded, String... locations) {
         return new Institution(
-                code, code, code, chosen, excluded, Arrays.stream(locations).map(Location::of).toList());
+                code,
+                code,
+                code,
+                chosen,
+                excluded,
+                Arrays.stream(locations).map(Location::of).toList());
     }
 
     /** The location with this code, if the institution has it. */

@@ -41,7 +41,8 @@ public final class Institutions {
                     .build())
             .build();
 
-    private static final List<String> PROPERTIES = List.of("code", "name", "shortName", "chosen", "excluded", "locations");
+    private static final List<String> PROPERTIES =
+            List.of("code", "name", "shortName", "chosen", "excluded", "locations");
     private static final List<String> LOCATION_PROPERTIES = List.of("code", "name");
 
     private Institutions() {}
@@ -57,8 +58,10 @@ public final class Institutions {
         try {
             json = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new InstitutionsException(file.toString(),
-                    List.of(new InstitutionsException.Problem("", -1, -1, "cannot read the file: " + describe(e))), e);
+            throw new InstitutionsException(
+                    file.toString(),
+                    List.of(new InstitutionsException.Problem("", -1, -1, "cannot read the file: " + describe(e))),
+                    e);
         }
         return parse(file.toString(), json);
     }
@@ -81,11 +84,15 @@ public final class Institutions {
             return institutions;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            reader.problems.add(new InstitutionsException.Problem(reader.path(), at == null ? -1 : at.getLineNr(),
-                    at == null ? -1 : at.getColumnNr(), "not valid JSON: " + e.getOriginalMessage()));
+            reader.problems.add(new InstitutionsException.Problem(
+                    reader.path(),
+                    at == null ? -1 : at.getLineNr(),
+                    at == null ? -1 : at.getColumnNr(),
+                    "not valid JSON: " + e.getOriginalMessage()));
             throw new InstitutionsException(file, reader.problems, e);
         } catch (IOException e) {
-            throw new InstitutionsException(file, List.of(new InstitutionsException.Problem("", -1, -1, describe(e))), e);
+            throw new InstitutionsException(
+                    file, List.of(new InstitutionsException.Problem("", -1, -1, describe(e))), e);
         }
     }
 
@@ -159,7 +166,8 @@ public final class Institutions {
             List<Institution> institutions = new ArrayList<>();
             JsonToken token = parser.nextToken();
             if (token == null) {
-                problems.add(new InstitutionsException.Problem("", -1, -1, "the file is empty; expected an array of institutions"));
+                problems.add(new InstitutionsException.Problem(
+                        "", -1, -1, "the file is empty; expected an array of institutions"));
                 return institutions;
             }
             if (token != JsonToken.START_ARRAY) {
@@ -215,7 +223,10 @@ public final class Institutions {
                         case "excluded" -> excluded = strings(parser, value);
                         case "locations" -> locations = locations(parser, value);
                         default -> {
-                            problem(nameAt, "unknown property \"" + property + "\" (known: " + String.join(", ", PROPERTIES) + ")");
+                            problem(
+                                    nameAt,
+                                    "unknown property \"" + property + "\" (known: " + String.join(", ", PROPERTIES)
+                                            + ")");
                             parser.skipChildren();
                             broken = true;
                         }
@@ -227,18 +238,28 @@ public final class Institutions {
             broken |= missing(start, "name", name != null || seen.contains("name"));
             broken |= missing(start, "chosen", chosen != null || seen.contains("chosen"));
             broken |= missing(start, "locations", locations != null || seen.contains("locations"));
-            if (broken || code == null || name == null || chosen == null || locations == null
-                    || seen.contains("shortName") && shortName == null || seen.contains("excluded") && excluded == null) {
+            if (broken
+                    || code == null
+                    || name == null
+                    || chosen == null
+                    || locations == null
+                    || seen.contains("shortName") && shortName == null
+                    || seen.contains("excluded") && excluded == null) {
                 return null;
             }
-            return new Institution(code, name, shortName == null ? name : shortName, chosen,
-                    excluded == null ? List.of() : excluded, locations);
+            return new Institution(
+                    code,
+                    name,
+                    shortName == null ? name : shortName,
+                    chosen,
+                    excluded == null ? List.of() : excluded,
+                    locations);
         }
 
         private boolean missing(JsonLocation start, String property, boolean present) {
             if (!present) {
-                problems.add(new InstitutionsException.Problem(path(), start.getLineNr(), start.getColumnNr(),
-                        "missing property \"" + property + "\""));
+                problems.add(new InstitutionsException.Problem(
+                        path(), start.getLineNr(), start.getColumnNr(), "missing property \"" + property + "\""));
                 return true;
             }
             return false;
@@ -290,7 +311,10 @@ public final class Institutions {
                 } else if (property.equals("name")) {
                     name = string(parser, value);
                 } else {
-                    problem(nameAt, "unknown property \"" + property + "\" (known: " + String.join(", ", LOCATION_PROPERTIES) + ")");
+                    problem(
+                            nameAt,
+                            "unknown property \"" + property + "\" (known: " + String.join(", ", LOCATION_PROPERTIES)
+                                    + ")");
                     parser.skipChildren();
                     broken = true;
                 }

@@ -70,6 +70,7 @@ public final class InstitutionsException extends RuntimeException {
         }
         String shown = problems.stream().limit(SHOWN).map(Problem::toString).collect(Collectors.joining("\n  "));
         int more = problems.size() - SHOWN;
-        return file + ": " + problems.size() + " problems\n  " + shown + (more > 0 ? "\n  ... and " + more + " more" : "");
+        return file + ": " + problems.size() + " problems\n  " + shown
+                + (more > 0 ? "\n  ... and " + more + " more" : "");
     }
 }

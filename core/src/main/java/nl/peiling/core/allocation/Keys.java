@@ -31,7 +31,8 @@ final class Keys {
     static Keys of(String seed) {
         byte[] bytes = seed.getBytes(StandardCharsets.UTF_8);
         if (bytes.length == 0) {
-            throw new IllegalArgumentException("seed must not be empty; use a secret passphrase kept by the survey owner");
+            throw new IllegalArgumentException(
+                    "seed must not be empty; use a secret passphrase kept by the survey owner");
         }
         return new Keys(bytes);
     }

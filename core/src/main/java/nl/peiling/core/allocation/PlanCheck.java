@@ -46,7 +46,8 @@ public final class PlanCheck {
     private final Map<String, InstitutionPlan> plans;
     private final Map<String, Set<String>> locations;
 
-    private PlanCheck(List<PlanProblem> problems, Map<String, InstitutionPlan> plans, Map<String, Set<String>> locations) {
+    private PlanCheck(
+            List<PlanProblem> problems, Map<String, InstitutionPlan> plans, Map<String, Set<String>> locations) {
         this.problems = List.copyOf(problems);
         this.plans = plans;
         this.locations = locations;
@@ -61,17 +62,33 @@ public final class PlanCheck {
         Map<String, Set<String>> locations = new HashMap<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < institutions.size(); i++) {
-            Institution institution = requireNonNull(institutions.get(i), "institutions[" + i + "]");
+            Institution institution = institutions.get(i);
+            if (institution == null) {
+                throw new NullPointerException("institutions[" + i + "]");
+            }
             List<PlanProblem> own = new ArrayList<>();
-            String path = "institutions[" + (institution.code().isBlank() ? String.valueOf(i) : institution.code()) + "]";
+            String path =
+                    "institutions[" + (institution.code().isBlank() ? String.valueOf(i) : institution.code()) + "]";
             Integer before = seen.putIfAbsent(institution.code(), i);
             if (institution.code().isBlank()) {
-                own.add(problem(PlanProblem.Code.BLANK_CODE, "", "institutions[" + i + "].code",
-                        "institution " + (i + 1) + " of the list has a blank code; codes are BRIN numbers such as 25LZ"));
+                own.add(problem(
+                        PlanProblem.Code.BLANK_CODE,
+                        "",
+                        "institutions[" + i + "].code",
+                        "institution " + (i + 1)
+                                + " of the list has a blank code; codes are BRIN numbers such as 25LZ"));
             } else if (before != null) {
-                own.add(problem(PlanProblem.Code.DUPLICATE_INSTITUTION, institution.code(), path,
-                        String.format(Locale.ROOT, "institution code \"%s\" appears twice (entries %d and %d of the list);"
-                                + " each institution has one plan", institution.code(), before + 1, i + 1)));
+                own.add(problem(
+                        PlanProblem.Code.DUPLICATE_INSTITUTION,
+                        institution.code(),
+                        path,
+                        String.format(
+                                Locale.ROOT,
+                                "institution code \"%s\" appears twice (entries %d and %d of the list);"
+                                        + " each institution has one plan",
+                                institution.code(),
+                                before + 1,
+                                i + 1)));
             }
             checkLocations(institution, path, own);
             checkModules(edition, institution, path, own);
@@ -131,7 +148,9 @@ public final class PlanCheck {
             if (codes != null && codes.contains(respondent.location())) {
                 continue;
             }
-            String stratum = codes == null ? respondent.institution() : respondent.institution() + "\u0000" + respondent.location();
+            String stratum = codes == null
+                    ? respondent.institution()
+                    : respondent.institution() + "\u0000" + respondent.location();
             unknown.computeIfAbsent(stratum, s -> new int[1])[0]++;
             example.putIfAbsent(stratum, respondent.key());
         }
@@ -139,20 +158,30 @@ public final class PlanCheck {
         for (Map.Entry<String, int[]> entry : unknown.entrySet()) {
             int nul = entry.getKey().indexOf('\u0000');
             int count = entry.getValue()[0];
-            String who = String.format(Locale.ROOT, "%d %s (e.g. %s)", count, count == 1 ? "respondent" : "respondents",
+            String who = String.format(
+                    Locale.ROOT,
+                    "%d %s (e.g. %s)",
+                    count,
+                    count == 1 ? "respondent" : "respondents",
                     example.get(entry.getKey()));
             if (nul < 0) {
                 String institution = entry.getKey();
-                found.add(problem(PlanProblem.Code.UNKNOWN_INSTITUTION, institution, "respondents[institution=" + institution + "]",
+                found.add(problem(
+                        PlanProblem.Code.UNKNOWN_INSTITUTION,
+                        institution,
+                        "respondents[institution=" + institution + "]",
                         who + " belong to institution \"" + institution + "\", which has no usable plan (known: "
                                 + String.join(", ", plans.keySet()) + ")"));
             } else {
                 String institution = entry.getKey().substring(0, nul);
                 String location = entry.getKey().substring(nul + 1);
-                found.add(problem(PlanProblem.Code.UNKNOWN_LOCATION, institution,
+                found.add(problem(
+                        PlanProblem.Code.UNKNOWN_LOCATION,
+                        institution,
                         "respondents[institution=" + institution + ",location=" + location + "]",
-                        who + " have location \"" + location + "\", which is not a location of institution " + institution
-                                + " (known: " + String.join(", ", new TreeSet<>(locations.get(institution))) + ")"));
+                        who + " have location \"" + location + "\", which is not a location of institution "
+                                + institution + " (known: "
+                                + String.join(", ", new TreeSet<>(locations.get(institution))) + ")"));
             }
         }
         return List.copyOf(found);
@@ -162,17 +191,27 @@ public final class PlanCheck {
 
     private static void checkLocations(Institution institution, String path, List<PlanProblem> own) {
         if (institution.locations().isEmpty()) {
-            own.add(problem(PlanProblem.Code.NO_LOCATIONS, institution.code(), path + ".locations",
-                    "institution " + institution.code() + " has no locations, so none of its students can be allocated"));
+            own.add(problem(
+                    PlanProblem.Code.NO_LOCATIONS,
+                    institution.code(),
+                    path + ".locations",
+                    "institution " + institution.code()
+                            + " has no locations, so none of its students can be allocated"));
         }
         Set<String> codes = new HashSet<>();
         for (int j = 0; j < institution.locations().size(); j++) {
             String code = institution.locations().get(j).code();
             if (code.isBlank()) {
-                own.add(problem(PlanProblem.Code.BLANK_CODE, institution.code(), path + ".locations[" + j + "].code",
+                own.add(problem(
+                        PlanProblem.Code.BLANK_CODE,
+                        institution.code(),
+                        path + ".locations[" + j + "].code",
                         "location " + (j + 1) + " of institution " + institution.code() + " has a blank code"));
             } else if (!codes.add(code)) {
-                own.add(problem(PlanProblem.Code.DUPLICATE_LOCATION, institution.code(), path + ".locations[" + j + "].code",
+                own.add(problem(
+                        PlanProblem.Code.DUPLICATE_LOCATION,
+                        institution.code(),
+                        path + ".locations[" + j + "].code",
                         "location code \"" + code + "\" appears twice in institution " + institution.code()
                                 + "; each location is one stratum"));
             }
@@ -189,31 +228,53 @@ public final class PlanCheck {
                 String module = modules.get(j);
                 String at = path + "." + list + "[" + j + "]";
                 if (module.equals(edition.base().id())) {
-                    own.add(problem(PlanProblem.Code.BASE_MODULE, institution.code(), at,
+                    own.add(problem(
+                            PlanProblem.Code.BASE_MODULE,
+                            institution.code(),
+                            at,
                             "\"" + module + "\" is the base module of edition " + edition.id()
                                     + "; every respondent gets it, so it cannot be " + list));
                 } else if (!edition.manifest().modules().contains(module)) {
-                    own.add(problem(PlanProblem.Code.UNKNOWN_MODULE, institution.code(), at,
-                            "unknown module \"" + module + "\" (optional modules of edition " + edition.id() + ": " + known + ")"));
+                    own.add(problem(
+                            PlanProblem.Code.UNKNOWN_MODULE,
+                            institution.code(),
+                            at,
+                            "unknown module \"" + module + "\" (optional modules of edition " + edition.id() + ": "
+                                    + known + ")"));
                 } else if (!listed.add(module)) {
-                    own.add(problem(PlanProblem.Code.DUPLICATE_MODULE, institution.code(), at,
+                    own.add(problem(
+                            PlanProblem.Code.DUPLICATE_MODULE,
+                            institution.code(),
+                            at,
                             "module \"" + module + "\" appears twice in " + list));
                 } else if (list.equals("excluded") && institution.chosen().contains(module)) {
-                    own.add(problem(PlanProblem.Code.CHOSEN_AND_EXCLUDED, institution.code(), at,
+                    own.add(problem(
+                            PlanProblem.Code.CHOSEN_AND_EXCLUDED,
+                            institution.code(),
+                            at,
                             "module \"" + module + "\" is both chosen and excluded; a module is one or the other"));
                 }
             }
         }
         if (institution.chosen().size() != rules.chosenPerInstitution()) {
-            own.add(problem(PlanProblem.Code.CHOSEN_COUNT, institution.code(), path + ".chosen",
-                    String.format(Locale.ROOT, "institution %s chooses %d modules %s; edition %s asks for exactly %d"
+            own.add(problem(
+                    PlanProblem.Code.CHOSEN_COUNT,
+                    institution.code(),
+                    path + ".chosen",
+                    String.format(
+                            Locale.ROOT,
+                            "institution %s chooses %d modules %s; edition %s asks for exactly %d"
                                     + " (chosenPerInstitution)",
-                            institution.code(), institution.chosen().size(), institution.chosen(), edition.id(),
+                            institution.code(),
+                            institution.chosen().size(),
+                            institution.chosen(),
+                            edition.id(),
                             rules.chosenPerInstitution())));
         }
     }
 
-    private static Optional<InstitutionPlan> plan(Edition edition, Institution institution, String path, List<PlanProblem> own) {
+    private static Optional<InstitutionPlan> plan(
+            Edition edition, Institution institution, String path, List<PlanProblem> own) {
         Rules rules = edition.rules();
         Map<String, Module> byId = edition.modulesById();
         long budget = rules.maxMinutes() * 60L;
@@ -222,9 +283,18 @@ public final class PlanCheck {
             fixed += byId.get(module).seconds();
         }
         if (fixed > budget) {
-            own.add(problem(PlanProblem.Code.OVER_BUDGET, institution.code(), path + ".chosen",
-                    String.format(Locale.ROOT, "base and chosen modules of institution %s take %s minutes, more than"
-                            + " maxMinutes (%d) of edition %s", institution.code(), minutes(fixed), rules.maxMinutes(), edition.id())));
+            own.add(problem(
+                    PlanProblem.Code.OVER_BUDGET,
+                    institution.code(),
+                    path + ".chosen",
+                    String.format(
+                            Locale.ROOT,
+                            "base and chosen modules of institution %s take %s minutes, more than"
+                                    + " maxMinutes (%d) of edition %s",
+                            institution.code(),
+                            minutes(fixed),
+                            rules.maxMinutes(),
+                            edition.id())));
             return Optional.empty();
         }
         List<String> pool = new ArrayList<>();
@@ -236,28 +306,55 @@ public final class PlanCheck {
             }
             if (fixed + module.seconds() > budget) {
                 tooLong.add(id);
-                own.add(problem(PlanProblem.Code.TOO_LONG, institution.code(), path,
-                        String.format(Locale.ROOT, "module \"%s\" (%s min) does not fit beside base and chosen modules"
+                own.add(problem(
+                        PlanProblem.Code.TOO_LONG,
+                        institution.code(),
+                        path,
+                        String.format(
+                                Locale.ROOT,
+                                "module \"%s\" (%s min) does not fit beside base and chosen modules"
                                         + " (%s min) within maxMinutes (%d), so institution %s never gets it",
-                                id, minutes(module.seconds()), minutes(fixed), rules.maxMinutes(), institution.code())));
+                                id,
+                                minutes(module.seconds()),
+                                minutes(fixed),
+                                rules.maxMinutes(),
+                                institution.code())));
             } else {
                 pool.add(id);
             }
         }
         int k = Math.min(rules.randomPerRespondent(), pool.size());
         if (k < rules.randomPerRespondent()) {
-            own.add(problem(PlanProblem.Code.SMALL_POOL, institution.code(), path + ".excluded",
-                    String.format(Locale.ROOT, "the random pool of institution %s has %d %s %s, fewer than"
+            own.add(problem(
+                    PlanProblem.Code.SMALL_POOL,
+                    institution.code(),
+                    path + ".excluded",
+                    String.format(
+                            Locale.ROOT,
+                            "the random pool of institution %s has %d %s %s, fewer than"
                                     + " randomPerRespondent (%d); each respondent gets the whole pool",
-                            institution.code(), pool.size(), pool.size() == 1 ? "module" : "modules", pool, rules.randomPerRespondent())));
+                            institution.code(),
+                            pool.size(),
+                            pool.size() == 1 ? "module" : "modules",
+                            pool,
+                            rules.randomPerRespondent())));
         }
         long total = binomial(pool.size(), k);
         if (pool.size() > MAX_POOL || total > MAX_COMBINATIONS) {
-            own.add(problem(PlanProblem.Code.TOO_MANY_COMBINATIONS, institution.code(), path,
-                    String.format(Locale.ROOT, "the random pool of institution %s has %d modules, so %s combinations of %d;"
+            own.add(problem(
+                    PlanProblem.Code.TOO_MANY_COMBINATIONS,
+                    institution.code(),
+                    path,
+                    String.format(
+                            Locale.ROOT,
+                            "the random pool of institution %s has %d modules, so %s combinations of %d;"
                                     + " the allocator deals at most %d combinations from at most %d modules",
-                            institution.code(), pool.size(), total == Long.MAX_VALUE ? "too many" : String.valueOf(total), k,
-                            MAX_COMBINATIONS, MAX_POOL)));
+                            institution.code(),
+                            pool.size(),
+                            total == Long.MAX_VALUE ? "too many" : String.valueOf(total),
+                            k,
+                            MAX_COMBINATIONS,
+                            MAX_POOL)));
             return Optional.empty();
         }
         int[] seconds = pool.stream().mapToInt(id -> byId.get(id).seconds()).toArray();
@@ -287,34 +384,73 @@ public final class PlanCheck {
             }
         }
         if (k < wanted) {
-            own.add(problem(PlanProblem.Code.BUDGET_LIMITS, institution.code(), path,
-                    String.format(Locale.ROOT, "no %d random modules fit beside base and chosen modules (%s min) within"
+            own.add(problem(
+                    PlanProblem.Code.BUDGET_LIMITS,
+                    institution.code(),
+                    path,
+                    String.format(
+                            Locale.ROOT,
+                            "no %d random modules fit beside base and chosen modules (%s min) within"
                                     + " maxMinutes (%d); respondents of institution %s get %d",
-                            wanted, minutes(fixed), rules.maxMinutes(), institution.code(), k)));
+                            wanted,
+                            minutes(fixed),
+                            rules.maxMinutes(),
+                            institution.code(),
+                            k)));
         }
         // A module that fits alone but in no allowed combination is never allocated: out of the pool.
-        List<String> used = pool.stream().filter(id -> allowed.stream().anyMatch(c -> c.contains(id))).toList();
+        List<String> used = pool.stream()
+                .filter(id -> allowed.stream().anyMatch(c -> c.contains(id)))
+                .toList();
         for (String id : pool) {
             if (!used.contains(id)) {
                 tooLong.add(id);
-                own.add(problem(PlanProblem.Code.TOO_LONG, institution.code(), path,
-                        String.format(Locale.ROOT, "module \"%s\" (%s min) fits in no combination of %d random modules"
+                own.add(problem(
+                        PlanProblem.Code.TOO_LONG,
+                        institution.code(),
+                        path,
+                        String.format(
+                                Locale.ROOT,
+                                "module \"%s\" (%s min) fits in no combination of %d random modules"
                                         + " within maxMinutes (%d) beside base and chosen modules (%s min), so institution"
                                         + " %s never gets it",
-                                id, minutes(byId.get(id).seconds()), k, rules.maxMinutes(), minutes(fixed), institution.code())));
+                                id,
+                                minutes(byId.get(id).seconds()),
+                                k,
+                                rules.maxMinutes(),
+                                minutes(fixed),
+                                institution.code())));
             }
         }
         boolean complete = allowed.size() == binomial(used.size(), k);
         if (!complete) {
-            own.add(problem(PlanProblem.Code.BUDGET_LIMITS, institution.code(), path,
-                    String.format(Locale.ROOT, "only %d of the %d combinations of %d random modules fit maxMinutes (%d)"
+            own.add(problem(
+                    PlanProblem.Code.BUDGET_LIMITS,
+                    institution.code(),
+                    path,
+                    String.format(
+                            Locale.ROOT,
+                            "only %d of the %d combinations of %d random modules fit maxMinutes (%d)"
                                     + " beside base and chosen modules of institution %s; module counts are balanced"
                                     + " as well as those combinations allow, not always within one",
-                            allowed.size(), binomial(used.size(), k), k, rules.maxMinutes(), institution.code())));
+                            allowed.size(),
+                            binomial(used.size(), k),
+                            k,
+                            rules.maxMinutes(),
+                            institution.code())));
         }
         tooLong.sort(Comparator.comparingInt(edition.manifest().modules()::indexOf));
-        return Optional.of(new InstitutionPlan(institution.code(), edition.base().id(), institution.chosen(),
-                institution.excluded(), used, tooLong, k, allowed, complete, fixed));
+        return Optional.of(new InstitutionPlan(
+                institution.code(),
+                edition.base().id(),
+                institution.chosen(),
+                institution.excluded(),
+                used,
+                tooLong,
+                k,
+                allowed,
+                complete,
+                fixed));
     }
 
     /** The k-subsets of {0..n-1}, each ascending, in lexicographic order. */

@@ -34,7 +34,8 @@ public final class PlanException extends RuntimeException {
     }
 
     private static String message(List<PlanProblem> problems) {
-        List<PlanProblem> errors = problems.stream().filter(PlanProblem::isError).toList();
+        List<PlanProblem> errors =
+                problems.stream().filter(PlanProblem::isError).toList();
         String shown = errors.stream().limit(SHOWN).map(PlanProblem::toString).collect(Collectors.joining("\n  "));
         int more = errors.size() - SHOWN;
         return errors.size() + (errors.size() == 1 ? " error" : " errors") + " in the institution plans"

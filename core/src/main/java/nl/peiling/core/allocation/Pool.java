@@ -15,12 +15,14 @@ final class Pool {
     /** A combination of random modules with the module list of a respondent who gets it. */
     static final class Combo {
         final int index;
+        final int id;
         final long mask;
         final List<String> modules;
         final int random;
 
-        Combo(int index, long mask, List<String> modules, int random) {
+        Combo(int index, int id, long mask, List<String> modules, int random) {
             this.index = index;
+            this.id = id;
             this.mask = mask;
             this.modules = modules;
             this.random = random;
@@ -36,7 +38,11 @@ final class Pool {
     private final long[] sortedMasks;
     private final int[] sortedIndex;
 
-    Pool(InstitutionPlan plan, SipHash statelessKey) {
+    /**
+     * @param firstId the allocator-wide id of this pool's first combination: results store one int per
+     *     respondent rather than a reference, which the garbage collector's write barrier makes costly
+     */
+    Pool(InstitutionPlan plan, SipHash statelessKey, int firstId) {
         this.plan = plan;
         this.n = plan.pool().size();
         this.k = plan.randomPerRespondent();
@@ -52,7 +58,12 @@ final class Pool {
             modules.add(plan.base());
             modules.addAll(plan.chosen());
             modules.addAll(combinations.get(c));
-            combos[c] = new Combo(c, mask, List.copyOf(modules), combinations.get(c).size());
+            combos[c] = new Combo(
+                    c,
+                    firstId + c,
+                    mask,
+                    List.copyOf(modules),
+                    combinations.get(c).size());
         }
         Combo[] byMask = combos.clone();
         Arrays.sort(byMask, (a, b) -> Long.compare(a.mask, b.mask));
@@ -64,8 +75,8 @@ final class Pool {
     Combo combo(long mask) {
         int at = Arrays.binarySearch(sortedMasks, mask);
         if (at < 0) {
-            throw new IllegalStateException("combination " + Long.toBinaryString(mask) + " is not allowed for "
-                    + plan.institution());
+            throw new IllegalStateException(
+                    "combination " + Long.toBinaryString(mask) + " is not allowed for " + plan.institution());
         }
         return combos[sortedIndex[at]];
     }

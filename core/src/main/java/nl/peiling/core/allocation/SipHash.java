@@ -97,6 +97,54 @@ final class SipHash {
      * of both allocation modes.
      */
     long hashUtf8(String text) {
+        int length = text.length();
+        int full = length & ~7;
+        for (int i = 0; i < length; i++) {
+            if (text.charAt(i) >= 0x80) {
+                return hashAnyUtf8(text);
+            }
+        }
+        // ASCII, the usual case for pseudonyms: one byte per char, eight chars per word.
+        long v0 = k0 ^ 0x736f6d6570736575L;
+        long v1 = k1 ^ 0x646f72616e646f6dL;
+        long v2 = k0 ^ 0x6c7967656e657261L;
+        long v3 = k1 ^ 0x7465646279746573L;
+        for (int i = 0; i < full; i += 8) {
+            long m = (long) text.charAt(i)
+                    | (long) text.charAt(i + 1) << 8
+                    | (long) text.charAt(i + 2) << 16
+                    | (long) text.charAt(i + 3) << 24
+                    | (long) text.charAt(i + 4) << 32
+                    | (long) text.charAt(i + 5) << 40
+                    | (long) text.charAt(i + 6) << 48
+                    | (long) text.charAt(i + 7) << 56;
+            v3 ^= m;
+            for (int r = 0; r < 2; r++) {
+                v0 += v1;
+                v1 = Long.rotateLeft(v1, 13);
+                v1 ^= v0;
+                v0 = Long.rotateLeft(v0, 32);
+                v2 += v3;
+                v3 = Long.rotateLeft(v3, 16);
+                v3 ^= v2;
+                v0 += v3;
+                v3 = Long.rotateLeft(v3, 21);
+                v3 ^= v0;
+                v2 += v1;
+                v1 = Long.rotateLeft(v1, 17);
+                v1 ^= v2;
+                v2 = Long.rotateLeft(v2, 32);
+            }
+            v0 ^= m;
+        }
+        long last = (long) length << 56;
+        for (int i = full; i < length; i++) {
+            last |= (long) text.charAt(i) << (8 * (i - full));
+        }
+        return finish(v0, v1, v2, v3, last);
+    }
+
+    private long hashAnyUtf8(String text) {
         long v0 = k0 ^ 0x736f6d6570736575L;
         long v1 = k1 ^ 0x646f72616e646f6dL;
         long v2 = k0 ^ 0x6c7967656e657261L;
@@ -116,10 +164,14 @@ final class SipHash {
                 bytes = 2;
                 encoded = (0xc0 | c >> 6) | (0x80 | c & 0x3f) << 8;
             } else if (Character.isSurrogate((char) c)) {
-                if (Character.isHighSurrogate((char) c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (Character.isHighSurrogate((char) c)
+                        && i + 1 < length
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
                     int cp = Character.toCodePoint((char) c, text.charAt(++i));
                     bytes = 4;
-                    encoded = (0xf0 | cp >> 18) | (0x80 | cp >> 12 & 0x3f) << 8 | (0x80 | cp >> 6 & 0x3f) << 16
+                    encoded = (0xf0 | cp >> 18)
+                            | (0x80 | cp >> 12 & 0x3f) << 8
+                            | (0x80 | cp >> 6 & 0x3f) << 16
                             | (0x80 | cp & 0x3f) << 24;
                 } else {
                     bytes = 1;

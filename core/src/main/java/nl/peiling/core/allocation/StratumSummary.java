@@ -67,24 +67,43 @@ public record StratumSummary(
 
     /** The count of one module, 0 if the edition does not have it. */
     public int count(String module) {
-        return modules.stream().filter(m -> m.module().equals(module)).mapToInt(ModuleCount::actual).findFirst().orElse(0);
+        return modules.stream()
+                .filter(m -> m.module().equals(module))
+                .mapToInt(ModuleCount::actual)
+                .findFirst()
+                .orElse(0);
     }
 
     /** An aligned table: module, role, expected, actual. */
     public String table() {
-        int width = Math.max("module".length(), modules.stream().mapToInt(m -> m.module().length()).max().orElse(0));
+        int width = Math.max(
+                "module".length(),
+                modules.stream().mapToInt(m -> m.module().length()).max().orElse(0));
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%-" + width + "s  %-8s  %10s  %8s%n", "module", "role", "expected", "actual"));
+        text.append(String.format(
+                Locale.ROOT, "%-" + width + "s  %-8s  %10s  %8s%n", "module", "role", "expected", "actual"));
         for (ModuleCount m : modules) {
-            text.append(String.format(Locale.ROOT, "%-" + width + "s  %-8s  %10.2f  %8d%n",
-                    m.module(), m.role().key(), m.expected(), m.actual()));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%-" + width + "s  %-8s  %10.2f  %8d%n",
+                    m.module(),
+                    m.role().key(),
+                    m.expected(),
+                    m.actual()));
         }
         return text.toString();
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "StratumSummary[%s/%s: %d respondents, spread %d, pair spread %d, %s]",
-                institution, location, respondents, spread, pairSpread, counts());
+        return String.format(
+                Locale.ROOT,
+                "StratumSummary[%s/%s: %d respondents, spread %d, pair spread %d, %s]",
+                institution,
+                location,
+                respondents,
+                spread,
+                pairSpread,
+                counts());
     }
 }

@@ -21,7 +21,10 @@ public final class StudentsException extends RuntimeException {
      * @param reason what is wrong
      */
     public StudentsException(String file, int line, String reason, Throwable cause) {
-        super(requireNonNull(file, "file") + (line > 0 ? " line " + line : "") + ": " + requireNonNull(reason, "reason"), cause);
+        super(
+                requireNonNull(file, "file") + (line > 0 ? " line " + line : "") + ": "
+                        + requireNonNull(reason, "reason"),
+                cause);
         this.file = file;
         this.line = line;
         this.reason = reason;

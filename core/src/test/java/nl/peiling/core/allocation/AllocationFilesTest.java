@@ -40,9 +40,13 @@ class AllocationFilesTest {
 
     @Test
     void readStudents_quotedFieldsBomEmptyLinesAndAnyColumnOrder() throws IOException {
-        Path file = students("\uFEFFinstitution,respondent,location\r\n25LZ,\"a,b\",01\r\n\r\n30RC,\"x\"\"y\",01\n25LZ,c,02\n");
-        assertThat(AllocationFiles.readStudents(file, INSTITUTIONS)).containsExactly(
-                Respondent.of("a,b", "25LZ", "01"), Respondent.of("x\"y", "30RC", "01"), Respondent.of("c", "25LZ", "02"));
+        Path file = students(
+                "\uFEFFinstitution,respondent,location\r\n25LZ,\"a,b\",01\r\n\r\n30RC,\"x\"\"y\",01\n25LZ,c,02\n");
+        assertThat(AllocationFiles.readStudents(file, INSTITUTIONS))
+                .containsExactly(
+                        Respondent.of("a,b", "25LZ", "01"),
+                        Respondent.of("x\"y", "30RC", "01"),
+                        Respondent.of("c", "25LZ", "02"));
     }
 
     @Test
@@ -50,7 +54,8 @@ class AllocationFilesTest {
         StudentsException e = failure("respondent,institution,location\na,25LZ,01\nb,99XX,01\n");
         assertThat(e.line()).isEqualTo(3);
         assertThat(e.reason()).isEqualTo("unknown institution \"99XX\" (institutions: 25LZ, 30RC)");
-        assertThat(e.getMessage()).endsWith("students.csv line 3: unknown institution \"99XX\" (institutions: 25LZ, 30RC)");
+        assertThat(e.getMessage())
+                .endsWith("students.csv line 3: unknown institution \"99XX\" (institutions: 25LZ, 30RC)");
     }
 
     @Test
@@ -71,8 +76,10 @@ class AllocationFilesTest {
     void readStudents_malformedRows_stopWithTheLine() throws IOException {
         assertThat(failure("respondent,institution,location\na,25LZ\n").reason())
                 .isEqualTo("expected 3 fields (respondent,institution,location), found 2");
-        assertThat(failure("respondent,institution,location\na,25LZ,01,x\n").line()).isEqualTo(2);
-        assertThat(failure("respondent,institution,location\n,25LZ,01\n").reason()).isEqualTo("respondent is empty");
+        assertThat(failure("respondent,institution,location\na,25LZ,01,x\n").line())
+                .isEqualTo(2);
+        assertThat(failure("respondent,institution,location\n,25LZ,01\n").reason())
+                .isEqualTo("respondent is empty");
         assertThat(failure("respondent,institution,location\na,25LZ ,01\n").reason())
                 .isEqualTo("institution \"25LZ \" has leading or trailing spaces; codes and keys are compared exactly");
         StudentsException quote = failure("respondent,institution,location\na,25LZ,01\n\"b,25LZ,01\n");
@@ -82,27 +89,30 @@ class AllocationFilesTest {
 
     @Test
     void readStudents_badHeader_stopsAtLineOne() throws IOException {
-        assertThat(failure("respondent,institution\na,25LZ\n").reason()).isEqualTo(
-                "the header lacks column \"location\" (expected respondent,institution,location, found respondent,institution)");
-        assertThat(failure("respondent,instelling,location\n").reason()).isEqualTo(
-                "unknown column \"instelling\" in the header (expected respondent,institution,location)");
+        assertThat(failure("respondent,institution\na,25LZ\n").reason())
+                .isEqualTo(
+                        "the header lacks column \"location\" (expected respondent,institution,location, found respondent,institution)");
+        assertThat(failure("respondent,instelling,location\n").reason())
+                .isEqualTo("unknown column \"instelling\" in the header (expected respondent,institution,location)");
         assertThat(failure("").reason()).startsWith("the file is empty");
-        assertThat(failure("respondent,institution,location,respondent\n").reason()).isEqualTo(
-                "column \"respondent\" appears twice in the header");
+        assertThat(failure("respondent,institution,location,respondent\n").reason())
+                .isEqualTo("column \"respondent\" appears twice in the header");
     }
 
     @Test
     void readStudents_notUtf8_isAStudentsException() throws IOException {
         Path file = dir.resolve("latin1.csv");
         Files.write(file, "respondent,institution,location\nJos\u00e9,25LZ,01\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertThatThrownBy(() -> AllocationFiles.readStudents(file, INSTITUTIONS)).isInstanceOf(StudentsException.class);
+        assertThatThrownBy(() -> AllocationFiles.readStudents(file, INSTITUTIONS))
+                .isInstanceOf(StudentsException.class);
     }
 
     @Test
     void readStudents_missingFile_isAStudentsExceptionWithoutLine() {
         Path missing = dir.resolve("missing.csv");
         assertThatThrownBy(() -> AllocationFiles.readStudents(missing, INSTITUTIONS))
-                .isInstanceOfSatisfying(StudentsException.class, e -> assertThat(e.line()).isZero())
+                .isInstanceOfSatisfying(
+                        StudentsException.class, e -> assertThat(e.line()).isZero())
                 .hasMessageStartingWith(missing + ": cannot read the file: NoSuchFileException");
     }
 
@@ -110,7 +120,9 @@ class AllocationFilesTest {
     void writeAllocation_writesQuotedRowsInInputOrderAndLeavesNoTemporaryFile() throws IOException {
         Allocator allocator = Allocator.of(Fixtures.edition2027(), INSTITUTIONS, "seed");
         List<Respondent> respondents = List.of(
-                Respondent.of("z,1", "25LZ", "02"), Respondent.of("a", "30RC", "01"), Respondent.of("m\"x", "25LZ", "01"));
+                Respondent.of("z,1", "25LZ", "02"),
+                Respondent.of("a", "30RC", "01"),
+                Respondent.of("m\"x", "25LZ", "01"));
         Allocations allocations = allocator.allocateBatch(respondents);
         Path target = dir.resolve("out/allocation.csv");
         AllocationFiles.writeAllocation(target, allocations);
@@ -126,7 +138,9 @@ class AllocationFilesTest {
         }
         // The written file reads back as the same respondents.
         Path back = dir.resolve("back.csv");
-        Files.write(back, lines.stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList());
+        Files.write(
+                back,
+                lines.stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList());
         assertThat(AllocationFiles.readStudents(back, INSTITUTIONS)).containsExactlyElementsOf(respondents);
     }
 
@@ -139,10 +153,12 @@ class AllocationFilesTest {
         // A directory in the way of the move makes it fail after the temporary file was written.
         Path blocked = dir.resolve("blocked.csv");
         Files.createDirectories(blocked.resolve("child"));
-        assertThatThrownBy(() -> AllocationFiles.writeAllocation(blocked, allocations)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> AllocationFiles.writeAllocation(blocked, allocations))
+                .isInstanceOf(IOException.class);
         assertThat(Files.readString(target)).isEqualTo("old\n");
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("allocation.csv", "blocked.csv");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("allocation.csv", "blocked.csv");
         }
     }
 }

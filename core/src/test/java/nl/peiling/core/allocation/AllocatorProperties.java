@@ -3,6 +3,7 @@ package nl.peiling.core.allocation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +32,8 @@ class AllocatorProperties {
     record Scenario(Edition edition, List<Institution> institutions, List<Respondent> respondents, String seed) {
         @Override
         public String toString() {
-            return "Scenario[" + edition + ", " + institutions + ", " + respondents.size() + " respondents, seed " + seed + "]";
+            return "Scenario[" + edition + ", " + institutions + ", " + respondents.size() + " respondents, seed "
+                    + seed + "]";
         }
     }
 
@@ -58,14 +60,15 @@ class AllocatorProperties {
                         scenario(modules, random, people, institutions, new Random(build), seed, roomy));
     }
 
-    private static Scenario scenario(int modules, int random, int people, int count, Random rnd, String seed, boolean roomy) {
+    private static Scenario scenario(
+            int modules, int random, int people, int count, Random rnd, String seed, boolean roomy) {
         int[] seconds = new int[modules];
         for (int i = 0; i < modules; i++) {
             seconds[i] = 30 + rnd.nextInt(600);
         }
         int chosen = rnd.nextInt(Math.min(3, modules - 1) + 1);
         int base = 60 + rnd.nextInt(900);
-        int all = base + java.util.Arrays.stream(seconds).sum();
+        int all = base + Arrays.stream(seconds).sum();
         // Roomy: everything fits. Otherwise anything from "base and the longest chosen barely fit" up.
         int maxMinutes = roomy ? (all + 59) / 60 : 1 + rnd.nextInt(Math.max(1, (all + 59) / 60));
         Edition edition = Fixtures.edition(base, seconds, chosen, random, maxMinutes);
@@ -87,8 +90,12 @@ class AllocatorProperties {
         List<Respondent> respondents = new ArrayList<>();
         for (int p = 0; p < people; p++) {
             Institution institution = institutions.get(rnd.nextInt(count));
-            String location = institution.locations().get(rnd.nextInt(institution.locations().size())).code();
-            respondents.add(Respondent.of("r" + p + "-" + Long.toHexString(rnd.nextLong()), institution.code(), location));
+            String location = institution
+                    .locations()
+                    .get(rnd.nextInt(institution.locations().size()))
+                    .code();
+            respondents.add(
+                    Respondent.of("r" + p + "-" + Long.toHexString(rnd.nextLong()), institution.code(), location));
         }
         return new Scenario(edition, institutions, respondents, seed);
     }
@@ -105,7 +112,8 @@ class AllocatorProperties {
     @Property(tries = 150)
     void everyRespondent_getsBaseChosenNeverExcludedNoRepeatsWithinBudget(@ForAll("scenarios") Scenario s) {
         Allocator allocator = allocator(s);
-        boolean limited = allocator.plans().stream().anyMatch(p -> !p.complete() && p.combinations().size() > 1);
+        boolean limited = allocator.plans().stream()
+                .anyMatch(p -> !p.complete() && p.combinations().size() > 1);
         Statistics.label("plans").collect(limited ? "budget-limited" : "complete");
         Statistics.label("plans").coverage(c -> c.check("budget-limited").count(n -> n > 0));
         int budget = s.edition().rules().maxMinutes() * 60;
@@ -115,14 +123,21 @@ class AllocatorProperties {
             for (int i = 0; i < result.size(); i++) {
                 Allocation a = result.get(i);
                 Institution institution = s.institutions().stream()
-                        .filter(x -> x.code().equals(a.institution())).findFirst().orElseThrow();
+                        .filter(x -> x.code().equals(a.institution()))
+                        .findFirst()
+                        .orElseThrow();
                 assertThat(a.respondent()).isEqualTo(s.respondents().get(i).key());
                 assertThat(a.base()).isEqualTo(s.edition().base().id());
                 assertThat(a.chosen()).isEqualTo(institution.chosen());
-                assertThat(Collections.disjoint(a.modules(), institution.excluded())).as("%s excluded", a).isTrue();
-                assertThat(Collections.disjoint(a.random(), institution.chosen())).as("%s chosen", a).isTrue();
+                assertThat(Collections.disjoint(a.modules(), institution.excluded()))
+                        .as("%s excluded", a)
+                        .isTrue();
+                assertThat(Collections.disjoint(a.random(), institution.chosen()))
+                        .as("%s chosen", a)
+                        .isTrue();
                 assertThat(a.modules()).doesNotHaveDuplicates();
-                assertThat(a.randomCount()).isLessThanOrEqualTo(s.edition().rules().randomPerRespondent());
+                assertThat(a.randomCount())
+                        .isLessThanOrEqualTo(s.edition().rules().randomPerRespondent());
                 assertThat(Fixtures.seconds(s.edition(), a.modules())).isLessThanOrEqualTo(budget);
                 List<String> order = s.edition().manifest().modules();
                 assertThat(a.random()).isSortedAccordingTo((x, y) -> order.indexOf(x) - order.indexOf(y));
@@ -136,7 +151,8 @@ class AllocatorProperties {
         Allocations result = allocator.allocateBatch(s.respondents());
         for (int i = 0; i < result.size(); i++) {
             InstitutionPlan plan = allocator.plan(result.get(i).institution()).orElseThrow();
-            int expected = Math.min(s.edition().rules().randomPerRespondent(), plan.pool().size());
+            int expected = Math.min(
+                    s.edition().rules().randomPerRespondent(), plan.pool().size());
             assertThat(result.get(i).randomCount()).isEqualTo(expected);
         }
     }
@@ -144,14 +160,19 @@ class AllocatorProperties {
     // ------------------------------------------------------------------------------ guarantee 2
 
     @Property(tries = 100)
-    void batch_shuffledInputAndThreadCount_giveTheSameAllocation(@ForAll("scenarios") Scenario s, @ForAll long shuffle) {
+    void batch_shuffledInputAndThreadCount_giveTheSameAllocation(
+            @ForAll("scenarios") Scenario s, @ForAll long shuffle) {
         Allocator allocator = allocator(s);
         List<Respondent> shuffled = new ArrayList<>(s.respondents());
         Collections.shuffle(shuffled, new Random(shuffle));
-        Map<String, List<String>> one = allocator.withThreads(1).allocateBatch(s.respondents()).byRespondent();
-        Map<String, List<String>> eight = allocator.withThreads(8).allocateBatch(shuffled).byRespondent();
+        Map<String, List<String>> one =
+                allocator.withThreads(1).allocateBatch(s.respondents()).byRespondent();
+        Map<String, List<String>> eight =
+                allocator.withThreads(8).allocateBatch(shuffled).byRespondent();
         assertThat(eight).isEqualTo(one);
-        Map<String, List<String>> again = Allocator.of(s.edition(), s.institutions(), s.seed()).allocateBatch(s.respondents()).byRespondent();
+        Map<String, List<String>> again = Allocator.of(s.edition(), s.institutions(), s.seed())
+                .allocateBatch(s.respondents())
+                .byRespondent();
         assertThat(again).isEqualTo(one);
     }
 
@@ -179,7 +200,8 @@ class AllocatorProperties {
             assertThat(plan.complete()).isTrue();
             assertThat(stratum.spread()).as("%s", stratum).isLessThanOrEqualTo(1);
             for (StratumSummary.ModuleCount m : stratum.modules()) {
-                assertThat((double) m.actual()).as("%s %s", stratum, m)
+                assertThat((double) m.actual())
+                        .as("%s %s", stratum, m)
                         .isBetween(Math.floor(m.expected() - 1e-9), Math.ceil(m.expected() + 1e-9));
             }
             if (plan.randomPerRespondent() == 2) {
@@ -192,7 +214,8 @@ class AllocatorProperties {
                 long actual = 0;
                 for (int i = 0; i < result.size(); i++) {
                     Respondent r = result.respondent(i);
-                    if (r.institution().equals(stratum.institution()) && r.location().equals(stratum.location())
+                    if (r.institution().equals(stratum.institution())
+                            && r.location().equals(stratum.location())
                             && result.get(i).modules().contains(m.module())) {
                         actual++;
                     }
@@ -209,10 +232,12 @@ class AllocatorProperties {
         Assume.that(!s.respondents().isEmpty());
         Respondent first = s.respondents().get(0);
         List<Respondent> stratum = s.respondents().stream()
-                .filter(r -> r.institution().equals(first.institution()) && r.location().equals(first.location()))
+                .filter(r -> r.institution().equals(first.institution())
+                        && r.location().equals(first.location()))
                 .toList();
         for (int size = 1; size <= stratum.size(); size++) {
-            StratumSummary summary = allocator.allocateBatch(stratum.subList(0, size)).strata().get(0);
+            StratumSummary summary =
+                    allocator.allocateBatch(stratum.subList(0, size)).strata().get(0);
             assertThat(summary.spread()).isLessThanOrEqualTo(1);
         }
     }
@@ -252,7 +277,9 @@ class AllocatorProperties {
     void planCheck_reportsEverySmallPoolAndRespondentsGetThePool(@ForAll("roomy") Scenario s) {
         Allocator allocator = allocator(s);
         Set<String> small = new HashSet<>();
-        allocator.warnings().stream().filter(w -> w.code() == PlanProblem.Code.SMALL_POOL).forEach(w -> small.add(w.institution()));
+        allocator.warnings().stream()
+                .filter(w -> w.code() == PlanProblem.Code.SMALL_POOL)
+                .forEach(w -> small.add(w.institution()));
         for (InstitutionPlan plan : allocator.plans()) {
             boolean isSmall = plan.pool().size() < s.edition().rules().randomPerRespondent();
             assertThat(small.contains(plan.institution())).isEqualTo(isSmall);

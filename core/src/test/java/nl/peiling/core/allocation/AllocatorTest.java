@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import nl.peiling.core.model.Edition;
 import org.junit.jupiter.api.Test;
 
@@ -78,20 +81,31 @@ class AllocatorTest {
         assertThat(batch).containsExactlyEntriesOf(expected);
 
         Map<String, List<String>> stateless = allocator.allocateEach(golden()).byRespondent();
-        assertThat(stateless).containsExactly(
-                Map.entry("a", List.of("basis", "m0", "m2", "m3")),
-                Map.entry("b", List.of("basis", "m0", "m2", "m3")),
-                Map.entry("c", List.of("basis", "m0", "m1", "m3")),
-                Map.entry("d", List.of("basis", "m0", "m1", "m3")),
-                Map.entry("e", List.of("basis", "m0", "m1", "m2")),
-                Map.entry("f", List.of("basis", "m0", "m1", "m3")));
+        assertThat(stateless)
+                .containsExactly(
+                        Map.entry("a", List.of("basis", "m0", "m2", "m3")),
+                        Map.entry("b", List.of("basis", "m0", "m2", "m3")),
+                        Map.entry("c", List.of("basis", "m0", "m1", "m3")),
+                        Map.entry("d", List.of("basis", "m0", "m1", "m3")),
+                        Map.entry("e", List.of("basis", "m0", "m1", "m2")),
+                        Map.entry("f", List.of("basis", "m0", "m1", "m3")));
         assertThat(allocator.allocate("a", "25LZ").random()).containsExactly("m2", "m3");
 
         StratumSummary summary = allocator.allocateBatch(golden()).strata().get(0);
-        assertThat(summary.counts()).containsExactly(
-                Map.entry("basis", 6), Map.entry("m0", 6), Map.entry("m1", 4), Map.entry("m2", 4), Map.entry("m3", 4));
-        assertThat(summary.expected()).containsExactly(
-                Map.entry("basis", 6.0), Map.entry("m0", 6.0), Map.entry("m1", 4.0), Map.entry("m2", 4.0), Map.entry("m3", 4.0));
+        assertThat(summary.counts())
+                .containsExactly(
+                        Map.entry("basis", 6),
+                        Map.entry("m0", 6),
+                        Map.entry("m1", 4),
+                        Map.entry("m2", 4),
+                        Map.entry("m3", 4));
+        assertThat(summary.expected())
+                .containsExactly(
+                        Map.entry("basis", 6.0),
+                        Map.entry("m0", 6.0),
+                        Map.entry("m1", 4.0),
+                        Map.entry("m2", 4.0),
+                        Map.entry("m3", 4.0));
         assertThat(summary.spread()).isZero();
         assertThat(summary.pairSpread()).isZero();
     }
@@ -108,7 +122,8 @@ class AllocatorTest {
         assertThat(plan.combinations()).hasSize(10);
         assertThat(plan.complete()).isTrue();
         assertThat(plan.share("huisvesting")).isEqualTo(0.4);
-        assertThat(allocator.plan("30RC").orElseThrow().pool()).containsExactly("llo", "welzijn", "burgerschap", "stage");
+        assertThat(allocator.plan("30RC").orElseThrow().pool())
+                .containsExactly("llo", "welzijn", "burgerschap", "stage");
         assertThat(allocator.warnings()).isEmpty();
 
         List<Respondent> respondents = new ArrayList<>();
@@ -139,21 +154,62 @@ class AllocatorTest {
     @Test
     void stateless_countsPassAChiSquareBound() {
         Edition edition = Fixtures.edition2027();
-        List<Institution> institutions = List.of(Institution.of("25LZ", List.of("llo", "welzijn", "stage"), List.of(), "01"));
+        List<Institution> institutions =
+                List.of(Institution.of("25LZ", List.of("llo", "welzijn", "stage"), List.of(), "01"));
         List<Respondent> respondents = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
-            respondents.add(Respondent.of(Pseudonyms.hmacSha256("students", String.valueOf(100_000 + i)), "25LZ", "01"));
+            respondents.add(
+                    Respondent.of(Pseudonyms.hmacSha256("students", String.valueOf(100_000 + i)), "25LZ", "01"));
         }
         for (String seed : List.of("one", "two", "three", "four", "five")) {
             Allocator allocator = Allocator.of(edition, institutions, seed);
-            List<List<String>> combinations = allocator.plan("25LZ").orElseThrow().combinations();
+            List<List<String>> combinations =
+                    allocator.plan("25LZ").orElseThrow().combinations();
             int[] counts = new int[combinations.size()];
             for (Respondent r : respondents) {
-                counts[combinations.indexOf(allocator.allocate(r.key(), r.institution()).random())]++;
+                counts[
+                        combinations.indexOf(
+                                allocator.allocate(r.key(), r.institution()).random())]++;
             }
             double expected = respondents.size() / (double) counts.length;
-            double chiSquare = Arrays.stream(counts).mapToDouble(c -> (c - expected) * (c - expected) / expected).sum();
-            assertThat(chiSquare).as("seed %s counts %s", seed, Arrays.toString(counts)).isLessThan(33.72);
+            double chiSquare = Arrays.stream(counts)
+                    .mapToDouble(c -> (c - expected) * (c - expected) / expected)
+                    .sum();
+            assertThat(chiSquare)
+                    .as("seed %s counts %s", seed, Arrays.toString(counts))
+                    .isLessThan(33.72);
+        }
+    }
+
+    @Test
+    void stateless_fromEightThreadsAtOnce_givesWhatOneThreadGives() throws Exception {
+        Allocator allocator = allocator2027();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            keys.add("k" + i);
+        }
+        List<List<String>> expected =
+                keys.stream().map(k -> allocator.allocate(k, "25LZ").modules()).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int offset = t;
+                results.add(pool.submit(() -> {
+                    for (int j = 0; j < keys.size(); j++) {
+                        int i = (j * 7 + offset * 2_503) % keys.size(); // each thread in another order
+                        if (!allocator.allocate(keys.get(i), "25LZ").modules().equals(expected.get(i))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -161,21 +217,28 @@ class AllocatorTest {
     void allocateBatch_keyTwice_isRejectedNamingIt() {
         Allocator allocator = allocator2027();
         List<Respondent> respondents = List.of(
-                Respondent.of("x1", "25LZ", "01"), Respondent.of("x2", "25LZ", "01"), Respondent.of("x1", "25LZ", "02"));
+                Respondent.of("x1", "25LZ", "01"),
+                Respondent.of("x2", "25LZ", "01"),
+                Respondent.of("x1", "25LZ", "02"));
         assertThatThrownBy(() -> allocator.allocateBatch(respondents))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("respondent key \"x1\" appears twice (respondents 1 and 3 of the input); keys must be unique");
+                .hasMessage(
+                        "respondent key \"x1\" appears twice (respondents 1 and 3 of the input); keys must be unique");
     }
 
     @Test
     void allocateBatch_unknownInstitutionOrLocation_isRejectedNamingThem() {
         Allocator allocator = allocator2027();
         List<Respondent> respondents = List.of(
-                Respondent.of("x1", "99ZZ", "01"), Respondent.of("x2", "25LZ", "07"), Respondent.of("x3", "25LZ", "07"));
+                Respondent.of("x1", "99ZZ", "01"),
+                Respondent.of("x2", "25LZ", "07"),
+                Respondent.of("x3", "25LZ", "07"));
         assertThatThrownBy(() -> allocator.allocateBatch(respondents))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("1 respondent (e.g. x1) belong to institution \"99ZZ\", which has no usable plan (known: 25LZ)")
-                .hasMessageContaining("2 respondents (e.g. x2) have location \"07\", which is not a location of institution 25LZ (known: 01, 02)");
+                .hasMessageContaining(
+                        "1 respondent (e.g. x1) belong to institution \"99ZZ\", which has no usable plan (known: 25LZ)")
+                .hasMessageContaining(
+                        "2 respondents (e.g. x2) have location \"07\", which is not a location of institution 25LZ (known: 01, 02)");
     }
 
     @Test
@@ -197,10 +260,14 @@ class AllocatorTest {
     void of_planWithErrors_throwsPlanExceptionWithEveryProblem() {
         List<Institution> institutions = List.of(Institution.of("25LZ", List.of("llo", "basis"), List.of("llo"), "01"));
         assertThatThrownBy(() -> Allocator.of(Fixtures.edition2027(), institutions, "s"))
-                .isInstanceOfSatisfying(PlanException.class, e -> assertThat(e.errors())
-                        .extracting(PlanProblem::code)
-                        .containsExactly(PlanProblem.Code.BASE_MODULE, PlanProblem.Code.CHOSEN_AND_EXCLUDED,
-                                PlanProblem.Code.CHOSEN_COUNT))
+                .isInstanceOfSatisfying(
+                        PlanException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(PlanProblem::code)
+                                .containsExactly(
+                                        PlanProblem.Code.BASE_MODULE,
+                                        PlanProblem.Code.CHOSEN_AND_EXCLUDED,
+                                        PlanProblem.Code.CHOSEN_COUNT))
                 .hasMessageStartingWith("3 errors in the institution plans");
     }
 
@@ -221,7 +288,8 @@ class AllocatorTest {
     @Test
     void noRandomModules_everyoneGetsBaseAndChosen() {
         Edition edition = Fixtures.edition(300, new int[] {60, 60, 60}, 2, 0, 10);
-        Allocator allocator = Allocator.of(edition, List.of(Institution.of("X", List.of("m2", "m0"), List.of(), "01")), "s");
+        Allocator allocator =
+                Allocator.of(edition, List.of(Institution.of("X", List.of("m2", "m0"), List.of(), "01")), "s");
         Allocation a = allocator.allocate("k", "X");
         assertThat(a.modules()).containsExactly("basis", "m2", "m0");
         assertThat(a.random()).isEmpty();
@@ -240,9 +308,11 @@ class AllocatorTest {
         assertThat(plan.pool()).containsExactly("m2", "m3");
         assertThat(plan.tooLong()).containsExactly("m1");
         assertThat(plan.complete()).isTrue();
-        assertThat(allocator.warnings()).extracting(PlanProblem::message).containsExactly("module \"m1\" (4.0 min) fits in no"
-                + " combination of 2 random modules within maxMinutes (10) beside base and chosen modules (6.0 min), so"
-                + " institution X never gets it");
+        assertThat(allocator.warnings())
+                .extracting(PlanProblem::message)
+                .containsExactly("module \"m1\" (4.0 min) fits in no"
+                        + " combination of 2 random modules within maxMinutes (10) beside base and chosen modules (6.0 min), so"
+                        + " institution X never gets it");
         List<Respondent> respondents = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             respondents.add(Respondent.of("k" + i, "X", "01"));
@@ -276,14 +346,19 @@ class AllocatorTest {
 
     @Test
     void toString_isCompact() {
-        assertThat(allocator2027().toString()).isEqualTo("Allocator[edition 2027, 1 institutions, 2 strata, "
-                + Runtime.getRuntime().availableProcessors() + " threads]");
-        assertThat(allocator2027().allocateBatch(List.of(Respondent.of("x", "25LZ", "01"))).toString())
+        assertThat(allocator2027().toString())
+                .isEqualTo("Allocator[edition 2027, 1 institutions, 2 strata, "
+                        + Runtime.getRuntime().availableProcessors() + " threads]");
+        assertThat(allocator2027()
+                        .allocateBatch(List.of(Respondent.of("x", "25LZ", "01")))
+                        .toString())
                 .isEqualTo("Allocations[batch, 1 respondents, 1 strata]");
     }
 
     private static Allocator allocator2027() {
-        return Allocator.of(Fixtures.edition2027(),
-                List.of(Institution.of("25LZ", List.of("llo", "welzijn", "stage"), List.of(), "01", "02")), "seed");
+        return Allocator.of(
+                Fixtures.edition2027(),
+                List.of(Institution.of("25LZ", List.of("llo", "welzijn", "stage"), List.of(), "01", "02")),
+                "seed");
     }
 }

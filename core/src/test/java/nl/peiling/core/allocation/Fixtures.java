@@ -39,13 +39,19 @@ final class Fixtures {
         for (int i = 0; i < optionalSeconds.length; i++) {
             optional.add(module("m" + i, ModuleKind.OPTIONAL, optionalSeconds[i]));
         }
-        EditionManifest manifest = new EditionManifest("2099", null, "basis",
-                optional.stream().map(Module::id).toList(), new Rules(chosen, random, maxMinutes));
+        EditionManifest manifest = new EditionManifest(
+                "2099",
+                null,
+                "basis",
+                optional.stream().map(Module::id).toList(),
+                new Rules(chosen, random, maxMinutes));
         return new Edition(manifest, module("basis", ModuleKind.BASE, baseSeconds), optional);
     }
 
     /** The length of a respondent's modules, in seconds. */
     static int seconds(Edition edition, List<String> modules) {
-        return modules.stream().mapToInt(m -> edition.module(m).orElseThrow().seconds()).sum();
+        return modules.stream()
+                .mapToInt(m -> edition.module(m).orElseThrow().seconds())
+                .sum();
     }
 }

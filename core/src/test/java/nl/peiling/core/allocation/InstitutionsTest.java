@@ -55,45 +55,58 @@ class InstitutionsTest {
                 .isInstanceOfSatisfying(InstitutionsException.class, e -> {
                     assertThat(e.file()).isEqualTo("institutions.json");
                     assertThat(e.problems()).hasSize(2);
-                    assertThat(e.problems().get(0)).isEqualTo(new InstitutionsException.Problem("[0].locatons", 2, 3,
-                            "unknown property \"locatons\" (known: code, name, shortName, chosen, excluded, locations)"));
+                    assertThat(e.problems().get(0))
+                            .isEqualTo(
+                                    new InstitutionsException.Problem(
+                                            "[0].locatons",
+                                            2,
+                                            3,
+                                            "unknown property \"locatons\" (known: code, name, shortName, chosen, excluded, locations)"));
                     assertThat(e.problems().get(1).message()).isEqualTo("missing property \"locations\"");
                 })
-                .hasMessageStartingWith("institutions.json: 2 problems\n  [0].locatons (line 2, column 3): unknown property");
+                .hasMessageStartingWith(
+                        "institutions.json: 2 problems\n  [0].locatons (line 2, column 3): unknown property");
     }
 
     @Test
     void wrongTypes_areErrorsNamingThePath() {
-        String json = "[{\"code\": 25, \"name\": \"x\", \"chosen\": [\"llo\", 3], \"locations\": [{\"code\": \"01\"}]}, 7]";
+        String json =
+                "[{\"code\": 25, \"name\": \"x\", \"chosen\": [\"llo\", 3], \"locations\": [{\"code\": \"01\"}]}, 7]";
         assertThatThrownBy(() -> parse(json))
-                .isInstanceOfSatisfying(InstitutionsException.class, e -> assertThat(e.problems())
-                        .extracting(p -> p.path() + ": " + p.message())
-                        .containsExactly(
-                                "[0].code: expected a string, found a number",
-                                "[0].chosen[1]: expected a string, found a number",
-                                "[0].locations[0]: missing property \"name\"",
-                                "[1]: expected an institution object, found a number"));
+                .isInstanceOfSatisfying(
+                        InstitutionsException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(p -> p.path() + ": " + p.message())
+                                .containsExactly(
+                                        "[0].code: expected a string, found a number",
+                                        "[0].chosen[1]: expected a string, found a number",
+                                        "[0].locations[0]: missing property \"name\"",
+                                        "[1]: expected an institution object, found a number"));
     }
 
     @Test
     void repeatedProperty_isAnError() {
-        assertThatThrownBy(() -> parse("[{\"code\": \"A\", \"code\": \"B\", \"name\": \"x\", \"chosen\": [], \"locations\": []}]"))
+        assertThatThrownBy(() -> parse(
+                        "[{\"code\": \"A\", \"code\": \"B\", \"name\": \"x\", \"chosen\": [], \"locations\": []}]"))
                 .hasMessage("institutions.json: [0].code (line 1, column 16): property \"code\" appears twice");
     }
 
     @Test
     void syntaxError_isAnErrorWithItsLine() {
         assertThatThrownBy(() -> parse("[\n{\"code\": \"A\",,}]"))
-                .isInstanceOfSatisfying(InstitutionsException.class, e -> assertThat(e.problems().get(0).line()).isEqualTo(2))
+                .isInstanceOfSatisfying(
+                        InstitutionsException.class,
+                        e -> assertThat(e.problems().get(0).line()).isEqualTo(2))
                 .hasMessageContaining("not valid JSON");
     }
 
     @Test
     void notAnArray_orEmpty_isAnError() {
-        assertThatThrownBy(() -> parse("{}")).hasMessage(
-                "institutions.json: document (line 1, column 1): expected an array of institutions, found an object");
-        assertThatThrownBy(() -> parse("")).hasMessage(
-                "institutions.json: document: the file is empty; expected an array of institutions");
+        assertThatThrownBy(() -> parse("{}"))
+                .hasMessage(
+                        "institutions.json: document (line 1, column 1): expected an array of institutions, found an object");
+        assertThatThrownBy(() -> parse(""))
+                .hasMessage("institutions.json: document: the file is empty; expected an array of institutions");
         assertThatThrownBy(() -> parse("[] []")).hasMessageContaining("unexpected content after the array");
     }
 

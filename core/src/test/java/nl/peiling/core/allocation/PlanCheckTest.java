@@ -17,8 +17,9 @@ class PlanCheckTest {
 
     @Test
     void validPlan_hasNoProblemsAndAPlan() {
-        PlanCheck check = PlanCheck.of(EDITION, List.of(Institution.of("25LZ", List.of("llo", "welzijn", "stage"),
-                List.of("huisvesting"), "01")));
+        PlanCheck check = PlanCheck.of(
+                EDITION,
+                List.of(Institution.of("25LZ", List.of("llo", "welzijn", "stage"), List.of("huisvesting"), "01")));
         assertThat(check.problems()).isEmpty();
         assertThat(check.isValid()).isTrue();
         InstitutionPlan plan = check.plan("25LZ").orElseThrow();
@@ -38,17 +39,21 @@ class PlanCheckTest {
     void unknownModule_isAnErrorNamingTheModuleAndTheKnownOnes() {
         assertThat(check(Institution.of("25LZ", List.of("llo", "welzijn", "stag"), List.of(), "01")))
                 .extracting(PlanProblem::toString)
-                .containsExactly("error unknown-module institutions[25LZ].chosen[2]: unknown module \"stag\" (optional"
-                        + " modules of edition 2027: nabijheid, huisvesting, positie, llo, geldzorgen, welzijn, burgerschap, stage)");
+                .containsExactly(
+                        "error unknown-module institutions[25LZ].chosen[2]: unknown module \"stag\" (optional"
+                                + " modules of edition 2027: nabijheid, huisvesting, positie, llo, geldzorgen, welzijn, burgerschap, stage)");
     }
 
     @Test
     void baseModuleChosenOrExcluded_isAnError() {
-        List<PlanProblem> problems = check(Institution.of("25LZ", List.of("llo", "welzijn", "basis"), List.of("basis"), "01"));
-        assertThat(problems).extracting(PlanProblem::code)
+        List<PlanProblem> problems =
+                check(Institution.of("25LZ", List.of("llo", "welzijn", "basis"), List.of("basis"), "01"));
+        assertThat(problems)
+                .extracting(PlanProblem::code)
                 .containsExactly(PlanProblem.Code.BASE_MODULE, PlanProblem.Code.BASE_MODULE);
-        assertThat(problems.get(0).message()).isEqualTo(
-                "\"basis\" is the base module of edition 2027; every respondent gets it, so it cannot be chosen");
+        assertThat(problems.get(0).message())
+                .isEqualTo(
+                        "\"basis\" is the base module of edition 2027; every respondent gets it, so it cannot be chosen");
         assertThat(problems.get(1).path()).isEqualTo("institutions[25LZ].excluded[0]");
     }
 
@@ -64,8 +69,9 @@ class PlanCheckTest {
     void wrongNumberChosen_isAnError() {
         assertThat(check(Institution.of("25LZ", List.of("llo"), List.of(), "01")))
                 .extracting(PlanProblem::toString)
-                .containsExactly("error chosen-count institutions[25LZ].chosen: institution 25LZ chooses 1 modules [llo];"
-                        + " edition 2027 asks for exactly 3 (chosenPerInstitution)");
+                .containsExactly(
+                        "error chosen-count institutions[25LZ].chosen: institution 25LZ chooses 1 modules [llo];"
+                                + " edition 2027 asks for exactly 3 (chosenPerInstitution)");
     }
 
     @Test
@@ -95,11 +101,18 @@ class PlanCheckTest {
 
     @Test
     void poolTooSmall_isAWarningAndEveryoneGetsThePool() {
-        PlanCheck check = PlanCheck.of(EDITION, List.of(Institution.of("25LZ", List.of("llo", "welzijn", "stage"),
-                List.of("nabijheid", "huisvesting", "positie", "geldzorgen"), "01")));
-        assertThat(check.problems()).extracting(PlanProblem::toString)
-                .containsExactly("warning small-pool institutions[25LZ].excluded: the random pool of institution 25LZ"
-                        + " has 1 module [burgerschap], fewer than randomPerRespondent (2); each respondent gets the whole pool");
+        PlanCheck check = PlanCheck.of(
+                EDITION,
+                List.of(Institution.of(
+                        "25LZ",
+                        List.of("llo", "welzijn", "stage"),
+                        List.of("nabijheid", "huisvesting", "positie", "geldzorgen"),
+                        "01")));
+        assertThat(check.problems())
+                .extracting(PlanProblem::toString)
+                .containsExactly(
+                        "warning small-pool institutions[25LZ].excluded: the random pool of institution 25LZ"
+                                + " has 1 module [burgerschap], fewer than randomPerRespondent (2); each respondent gets the whole pool");
         assertThat(check.isValid()).isTrue();
         assertThat(check.plan("25LZ").orElseThrow().combinations()).containsExactly(List.of("burgerschap"));
         assertThat(check.plan("25LZ").orElseThrow().randomPerRespondent()).isEqualTo(1);
@@ -108,9 +121,14 @@ class PlanCheckTest {
     @Test
     void baseAndChosenOverTheBudget_isAnError() {
         Edition edition = Fixtures.edition(600, new int[] {300, 300, 60}, 2, 1, 15);
-        List<PlanProblem> problems = PlanCheck.of(edition, List.of(Institution.of("X", List.of("m0", "m1"), List.of(), "01"))).problems();
-        assertThat(problems).extracting(PlanProblem::toString).containsExactly("error over-budget institutions[X].chosen:"
-                + " base and chosen modules of institution X take 20.0 minutes, more than maxMinutes (15) of edition 2099");
+        List<PlanProblem> problems = PlanCheck.of(
+                        edition, List.of(Institution.of("X", List.of("m0", "m1"), List.of(), "01")))
+                .problems();
+        assertThat(problems)
+                .extracting(PlanProblem::toString)
+                .containsExactly(
+                        "error over-budget institutions[X].chosen:"
+                                + " base and chosen modules of institution X take 20.0 minutes, more than maxMinutes (15) of edition 2099");
     }
 
     @Test
@@ -118,8 +136,9 @@ class PlanCheckTest {
         Edition edition = Fixtures.edition(600, new int[] {60, 600, 60, 60}, 1, 1, 15);
         PlanCheck check = PlanCheck.of(edition, List.of(Institution.of("X", List.of("m0"), List.of(), "01")));
         assertThat(check.problems()).extracting(PlanProblem::code).containsExactly(PlanProblem.Code.TOO_LONG);
-        assertThat(check.problems().get(0).message()).isEqualTo("module \"m1\" (10.0 min) does not fit beside base"
-                + " and chosen modules (11.0 min) within maxMinutes (15), so institution X never gets it");
+        assertThat(check.problems().get(0).message())
+                .isEqualTo("module \"m1\" (10.0 min) does not fit beside base"
+                        + " and chosen modules (11.0 min) within maxMinutes (15), so institution X never gets it");
         InstitutionPlan plan = check.plan("X").orElseThrow();
         assertThat(plan.pool()).containsExactly("m2", "m3");
         assertThat(plan.tooLong()).containsExactly("m1");
@@ -128,16 +147,19 @@ class PlanCheckTest {
 
     @Test
     void checkRespondents_reportsUnknownInstitutionsAndLocationsOncePerStratum() {
-        PlanCheck check = PlanCheck.of(EDITION, List.of(Institution.of("25LZ", List.of("llo", "welzijn", "stage"), List.of(), "01")));
+        PlanCheck check = PlanCheck.of(
+                EDITION, List.of(Institution.of("25LZ", List.of("llo", "welzijn", "stage"), List.of(), "01")));
         List<PlanProblem> problems = check.checkRespondents(List.of(
                 Respondent.of("a", "25LZ", "01"),
                 Respondent.of("b", "25LZ", "02"),
                 Respondent.of("c", "25LZ", "02"),
                 Respondent.of("d", "30RC", "01")));
-        assertThat(problems).extracting(PlanProblem::code)
+        assertThat(problems)
+                .extracting(PlanProblem::code)
                 .containsExactly(PlanProblem.Code.UNKNOWN_LOCATION, PlanProblem.Code.UNKNOWN_INSTITUTION);
-        assertThat(problems.get(0).message()).isEqualTo(
-                "2 respondents (e.g. b) have location \"02\", which is not a location of institution 25LZ (known: 01)");
+        assertThat(problems.get(0).message())
+                .isEqualTo(
+                        "2 respondents (e.g. b) have location \"02\", which is not a location of institution 25LZ (known: 01)");
     }
 
     @Test
@@ -148,7 +170,13 @@ class PlanCheckTest {
             }
         }
         assertThat(PlanCheck.binomial(100, 50)).isEqualTo(Long.MAX_VALUE);
-        assertThat(PlanCheck.combinations(4, 2)).containsExactly(
-                new int[] {0, 1}, new int[] {0, 2}, new int[] {0, 3}, new int[] {1, 2}, new int[] {1, 3}, new int[] {2, 3});
+        assertThat(PlanCheck.combinations(4, 2))
+                .containsExactly(
+                        new int[] {0, 1},
+                        new int[] {0, 2},
+                        new int[] {0, 3},
+                        new int[] {1, 2},
+                        new int[] {1, 3},
+                        new int[] {2, 3});
     }
 }

@@ -27,10 +27,16 @@ class PseudonymsTest {
     @Test
     void pseudonym_isStableAndDependsOnTheSecret() {
         Pseudonyms one = Pseudonyms.of("secret one");
-        assertThat(one.pseudonym("123456")).isEqualTo(one.pseudonym("123456")).hasSize(64).matches("[0-9a-f]{64}");
-        assertThat(one.pseudonym("123456")).isNotEqualTo(Pseudonyms.of("secret two").pseudonym("123456"));
+        assertThat(one.pseudonym("123456"))
+                .isEqualTo(one.pseudonym("123456"))
+                .hasSize(64)
+                .matches("[0-9a-f]{64}");
+        assertThat(one.pseudonym("123456"))
+                .isNotEqualTo(Pseudonyms.of("secret two").pseudonym("123456"));
         assertThat(one.pseudonym("123456")).isNotEqualTo(one.pseudonym("123457"));
-        assertThat(one.pseudonym("é")).isEqualTo(Pseudonyms.of("secret one".getBytes(StandardCharsets.UTF_8)).pseudonym("é"));
+        assertThat(one.pseudonym("é"))
+                .isEqualTo(Pseudonyms.of("secret one".getBytes(StandardCharsets.UTF_8))
+                        .pseudonym("é"));
     }
 
     @Test

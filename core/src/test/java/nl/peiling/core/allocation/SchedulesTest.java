@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SchedulesTest {
@@ -19,11 +20,16 @@ class SchedulesTest {
             for (int[] pair : order) {
                 assertThat(pair[0]).as("n=%d", n).isNotEqualTo(pair[1]).isBetween(0, n - 1);
                 assertThat(pair[1]).isBetween(0, n - 1);
-                assertThat(seen.add(1L << pair[0] | 1L << pair[1])).as("n=%d pair %s twice", n, Arrays.toString(pair)).isTrue();
+                assertThat(seen.add(1L << pair[0] | 1L << pair[1]))
+                        .as("n=%d pair %s twice", n, Arrays.toString(pair))
+                        .isTrue();
                 counts[pair[0]]++;
                 counts[pair[1]]++;
-                int spread = Arrays.stream(counts).max().orElseThrow() - Arrays.stream(counts).min().orElseThrow();
-                assertThat(spread).as("n=%d after %d pairs: %s", n, seen.size(), Arrays.toString(counts)).isLessThanOrEqualTo(1);
+                int spread = Arrays.stream(counts).max().orElseThrow()
+                        - Arrays.stream(counts).min().orElseThrow();
+                assertThat(spread)
+                        .as("n=%d after %d pairs: %s", n, seen.size(), Arrays.toString(counts))
+                        .isLessThanOrEqualTo(1);
             }
             assertThat(counts).containsOnly(n - 1);
         }
@@ -40,7 +46,8 @@ class SchedulesTest {
         SipHash key = new SipHash(1, 2);
         for (int n = 1; n <= 20; n++) {
             int[] p = Schedules.permutation(key, 7, n);
-            assertThat(Arrays.stream(p).sorted().toArray()).isEqualTo(java.util.stream.IntStream.range(0, n).toArray());
+            assertThat(Arrays.stream(p).sorted().toArray())
+                    .isEqualTo(IntStream.range(0, n).toArray());
             assertThat(Schedules.permutation(key, 7, n)).isEqualTo(p);
         }
         assertThat(Schedules.permutation(key, 7, 10)).isNotEqualTo(Schedules.permutation(key, 8, 10));

@@ -44,15 +44,21 @@ class SipHashTest {
 
     @Test
     void hashUtf8_unpairedSurrogates_becomeQuestionMarksAsInGetBytes() {
-        for (String text : new String[] {"\ud800", "a\udc00b", "\ud83d\ude00", "\ud83d", "é漢字\ud83d\ude00xyz12345678"}) {
-            assertThat(PAPER_KEY.hashUtf8(text)).as(text).isEqualTo(PAPER_KEY.hash(text.getBytes(StandardCharsets.UTF_8)));
+        for (String text :
+                new String[] {"\ud800", "a\udc00b", "\ud83d\ude00", "\ud83d", "é漢字\ud83d\ude00xyz12345678"}) {
+            assertThat(PAPER_KEY.hashUtf8(text))
+                    .as(text)
+                    .isEqualTo(PAPER_KEY.hash(text.getBytes(StandardCharsets.UTF_8)));
         }
     }
 
     @Property(tries = 200)
     void hashUtf8_equalsHashOfTheUtf8Bytes(
-            @ForAll @StringLength(max = 40) @Chars({'a', 'Z', '0', '-', 'é', 'ß', '漢', '\ud83d', '\ude00'})
-                    @CharRange(from = 0x20, to = 0x7e) String text) {
+            @ForAll
+                    @StringLength(max = 40)
+                    @Chars({'a', 'Z', '0', '-', 'é', 'ß', '漢', '\ud83d', '\ude00'})
+                    @CharRange(from = 0x20, to = 0x7e)
+                    String text) {
         assertThat(PAPER_KEY.hashUtf8(text)).isEqualTo(PAPER_KEY.hash(text.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -2,39 +2,45 @@ package nl.peiling.stats.responses;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * Splits RFC 4180 CSV bytes into records, quote-aware, without decoding: each record is a range of a
- * block, with the file line it starts on and its byte offset. Blocks are handed out whole so that
- * workers can parse their records in parallel while this splitter reads on.
+ * Cuts CSV bytes into blocks of whole records, so that workers can parse blocks in parallel while this
+ * splitter reads on. A block ends after the last line end that is outside quotes. Finding it is cheap:
+ * a block without any quote (the common case) is cut at its last line end, found from the back, and
+ * its line ends are counted eight bytes at a time; only a block with quotes is scanned byte by byte.
  */
 final class CsvRecords {
 
-    /** A block of whole records: {@code data[starts[i] .. ends[i])} is record i (line end excluded). */
-    static final class Block {
-        byte[] data;
-        int[] starts;
-        int[] ends;
-        long[] lines;
-        long[] offsets;
-        int count;
-        /** The order of the block in the file, from 0. */
-        long sequence;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
 
-        void add(int start, int end, long line, long offset) {
-            if (count == starts.length) {
-                int size = count * 2;
-                starts = Arrays.copyOf(starts, size);
-                ends = Arrays.copyOf(ends, size);
-                lines = Arrays.copyOf(lines, size);
-                offsets = Arrays.copyOf(offsets, size);
-            }
-            starts[count] = start;
-            ends[count] = end;
-            lines[count] = line;
-            offsets[count] = offset;
-            count++;
+    /**
+     * A block of whole records: {@code data[start, length)}; {@code data[0]} is at file offset
+     * {@code offset}, the record at {@code start} on line {@code line}, and {@code start} is 0 except
+     * after a header.
+     */
+    static final class Block {
+        final byte[] data;
+        final int length;
+        final long line;
+        final long offset;
+        final int start;
+
+        Block(byte[] data, int length, long line, long offset) {
+            this(data, length, line, offset, 0);
+        }
+
+        Block(byte[] data, int length, long line, long offset, int start) {
+            this.data = data;
+            this.length = length;
+            this.line = line;
+            this.offset = offset;
+            this.start = start;
         }
     }
 
@@ -42,9 +48,8 @@ final class CsvRecords {
     private final int blockSize;
     private byte[] carry = new byte[0];
     private int carryLength;
-    private long carryOffset;
+    private long offset;
     private long line = 1;
-    private long sequence;
     private boolean eof;
 
     CsvRecords(InputStream in, int blockSize) {
@@ -61,7 +66,6 @@ final class CsvRecords {
             byte[] data = new byte[Math.max(blockSize, carryLength * 2)];
             System.arraycopy(carry, 0, data, 0, carryLength);
             int length = carryLength;
-            long blockOffset = carryOffset;
             while (!eof && length < data.length) {
                 int read = in.read(data, length, data.length - length);
                 if (read < 0) {
@@ -70,64 +74,80 @@ final class CsvRecords {
                     length += read;
                 }
             }
-            Block block = new Block();
-            block.data = data;
-            block.starts = new int[1024];
-            block.ends = new int[1024];
-            block.lines = new long[1024];
-            block.offsets = new long[1024];
-            block.sequence = sequence;
-            int consumed = split(block, data, length, blockOffset);
-            if (eof && consumed < length) {
-                // The last record has no line end.
-                block.add(consumed, length, line, blockOffset + consumed);
-                line += countNewlines(data, consumed, length);
-                consumed = length;
+            int cut = eof ? length : cut(data, length);
+            if (cut == 0 && !eof) {
+                carry = data; // a record longer than the block: read on with a bigger one
+                carryLength = length;
+                continue;
             }
-            carryLength = length - consumed;
-            carry = carryLength == 0 ? new byte[0] : Arrays.copyOfRange(data, consumed, length);
-            carryOffset = blockOffset + consumed;
-            if (block.count > 0) {
-                sequence++;
+            Block block = new Block(data, cut, line, offset);
+            line += newlines(data, 0, cut);
+            offset += cut;
+            carryLength = length - cut;
+            carry = carryLength == 0 ? new byte[0] : Arrays.copyOfRange(data, cut, length);
+            if (cut > 0) {
                 return block;
-            }
-            if (eof && carryLength == 0) {
-                return null;
             }
         }
     }
 
-    /** Records whole records of data[0, length) into the block; returns where the unfinished rest starts. */
-    private int split(Block block, byte[] data, int length, long blockOffset) {
-        int start = 0;
-        int newlines = 0;
+    /** Where the last whole record of data[0, length) ends (after its line end); 0 when none does. */
+    static int cut(byte[] data, int length) {
+        if (!contains(data, length, (byte) '"')) {
+            for (int i = length - 1; i >= 0; i--) {
+                if (data[i] == '\n') {
+                    return i + 1;
+                }
+            }
+            return 0;
+        }
+        int cut = 0;
         boolean quoted = false;
         for (int i = 0; i < length; i++) {
             byte b = data[i];
             if (b == '"') {
                 quoted = !quoted;
-            } else if (b == '\n') {
-                if (quoted) {
-                    newlines++;
-                } else {
-                    int end = i > start && data[i - 1] == '\r' ? i - 1 : i;
-                    block.add(start, end, line, blockOffset + start);
-                    line += newlines + 1;
-                    newlines = 0;
-                    start = i + 1;
-                }
+            } else if (b == '\n' && !quoted) {
+                cut = i + 1;
             }
         }
-        return start;
+        return cut;
     }
 
-    private static int countNewlines(byte[] data, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            if (data[i] == '\n') {
-                n++;
+    /** Whether the byte occurs in data[0, length), eight bytes at a time. */
+    static boolean contains(byte[] data, int length, byte b) {
+        long pattern = ONES * (b & 0xFF);
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            long x = (long) LONGS.get(data, i) ^ pattern;
+            if (((x - ONES) & ~x & 0x8080808080808080L) != 0) {
+                return true;
             }
         }
-        return n;
+        for (; i < length; i++) {
+            if (data[i] == b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The number of line ends in data[from, to), eight bytes at a time. */
+    static long newlines(byte[] data, int from, int to) {
+        long pattern = ONES * '\n';
+        long count = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(data, i) ^ pattern;
+            // Exactly the zero bytes of x get their high bit set (no false positives from borrows).
+            long zero = ~(((x & LOW7) + LOW7) | x | LOW7);
+            count += Long.bitCount(zero);
+        }
+        for (; i < to; i++) {
+            if (data[i] == '\n') {
+                count++;
+            }
+        }
+        return count;
     }
 }

@@ -18,7 +18,8 @@ public record ReadResult<S extends RowSink>(List<S> sinks, long rows, long accep
         sinks = List.copyOf(sinks);
         rejects = List.copyOf(rejects);
         if (rows != accepted + rejects.size()) {
-            throw new IllegalStateException("rows (" + rows + ") != accepted (" + accepted + ") + rejected (" + rejects.size() + ")");
+            throw new IllegalStateException(
+                    "rows (" + rows + ") != accepted (" + accepted + ") + rejected (" + rejects.size() + ")");
         }
     }
 

@@ -23,6 +23,7 @@ public record Reject(long line, String respondent, RejectReason reason, String c
 
     @Override
     public String toString() {
-        return "line " + line + ": " + reason.code() + (column.isEmpty() ? "" : " in " + column) + (value.isEmpty() ? "" : " (" + value + ")");
+        return "line " + line + ": " + reason.code() + (column.isEmpty() ? "" : " in " + column)
+                + (value.isEmpty() ? "" : " (" + value + ")");
     }
 }

@@ -46,6 +46,13 @@ public final class ResponseReader {
     public static final List<String> FIXED_COLUMNS =
             List.of("respondent", "institution", "location", "level", "pathway", "modules");
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+
     private static final byte[] BOL = {'B', 'O', 'L'};
     private static final byte[] BBL = {'B', 'B', 'L'};
 
@@ -58,7 +65,8 @@ public final class ResponseReader {
     private final int blockSize;
     private final Schema schema;
 
-    private ResponseReader(Edition edition, Map<String, Set<String>> knownLocations, int threads, int blockSize, Schema schema) {
+    private ResponseReader(
+            Edition edition, Map<String, Set<String>> knownLocations, int threads, int blockSize, Schema schema) {
         this.edition = edition;
         this.knownLocations = knownLocations;
         this.threads = threads;
@@ -69,7 +77,8 @@ public final class ResponseReader {
     /** A reader for the edition's data files, on all available processors, accepting any institution. */
     public static ResponseReader of(Edition edition) {
         requireNonNull(edition, "edition");
-        return new ResponseReader(edition, null, Runtime.getRuntime().availableProcessors(), DEFAULT_BLOCK_SIZE, new Schema(edition));
+        return new ResponseReader(
+                edition, null, Runtime.getRuntime().availableProcessors(), DEFAULT_BLOCK_SIZE, new Schema(edition));
     }
 
     /** A copy that rejects institutions and locations not in the map (institution code to location codes). */
@@ -133,9 +142,12 @@ public final class ResponseReader {
         CsvRecords records = new CsvRecords(in, blockSize);
         CsvRecords.Block first = records.next();
         if (first == null) {
-            throw new ResponseFormatException(name, "the file is empty; expected a header starting with " + String.join(",", FIXED_COLUMNS));
+            throw new ResponseFormatException(
+                    name, "the file is empty; expected a header starting with " + String.join(",", FIXED_COLUMNS));
         }
-        Layout layout = schema.layout(name, first, 0);
+        Fields headerFields = new Fields();
+        int afterHeader = headerFields.split(first.data, 0, first.length);
+        Layout layout = schema.layout(name, first.data, headerFields);
         List<Worker<S>> workers = new ArrayList<>();
         BlockingQueue<CsvRecords.Block> queue = new ArrayBlockingQueue<>(threads * 2);
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -149,8 +161,8 @@ public final class ResponseReader {
             thread.start();
         }
         try {
-            first.sequence = 0;
-            queue.put(skipHeader(first));
+            queue.put(new CsvRecords.Block(
+                    first.data, first.length, first.line + 1 + headerFields.innerNewlines, first.offset, afterHeader));
             CsvRecords.Block block;
             while ((block = records.next()) != null && failure.get() == null) {
                 queue.put(block);
@@ -176,29 +188,13 @@ public final class ResponseReader {
         return finish(name, file, layout, workers);
     }
 
-    private static CsvRecords.Block skipHeader(CsvRecords.Block block) {
-        CsvRecords.Block rest = new CsvRecords.Block();
-        rest.data = block.data;
-        rest.starts = java.util.Arrays.copyOfRange(block.starts, 1, Math.max(1, block.count));
-        rest.ends = java.util.Arrays.copyOfRange(block.ends, 1, Math.max(1, block.count));
-        rest.lines = java.util.Arrays.copyOfRange(block.lines, 1, Math.max(1, block.count));
-        rest.offsets = java.util.Arrays.copyOfRange(block.offsets, 1, Math.max(1, block.count));
-        rest.count = block.count - 1;
-        if (rest.starts.length == 0) {
-            rest.starts = new int[1];
-            rest.ends = new int[1];
-            rest.lines = new long[1];
-            rest.offsets = new long[1];
-        }
-        return rest;
-    }
-
     /** Applies the double-login rule over all workers' keys, takes back the losing rows, and sums up. */
     private <S extends RowSink> ReadResult<S> finish(String name, Path file, Layout layout, List<Worker<S>> workers)
             throws IOException {
         long rows = 0;
         List<Reject> rejects = new ArrayList<>();
-        KeyTable table = new KeyTable(workers.stream().mapToInt(w -> w.keys.size).sum());
+        KeyTable table =
+                new KeyTable(workers.stream().mapToInt(w -> w.keys.size).sum());
         for (Worker<S> worker : workers) {
             rows += worker.rows;
             rejects.addAll(worker.rejects);
@@ -215,9 +211,14 @@ public final class ResponseReader {
                     ByteBuffer buffer = ByteBuffer.allocate((int) loser[2]);
                     channel.read(buffer, loser[1]);
                     byte[] bytes = buffer.array();
-                    undo.decode(bytes, 0, bytes.length, loser[0], loser[1]);
+                    undo.fields.split(bytes, 0, bytes.length);
+                    undo.decode(bytes, loser[0], loser[1], bytes.length);
                     undo.sink.remove(undo.row);
-                    rejects.add(new Reject(loser[0], undo.row.respondent, RejectReason.DUPLICATE, "respondent",
+                    rejects.add(new Reject(
+                            loser[0],
+                            undo.row.respondent(),
+                            RejectReason.DUPLICATE,
+                            "respondent",
                             "kept line " + loser[3]));
                 }
             }
@@ -241,7 +242,8 @@ public final class ResponseReader {
             questions = edition.questions();
             List<Module> modules = edition.modules();
             if (modules.size() > 63) {
-                throw new IllegalArgumentException("an edition with more than 63 modules is not supported (" + modules.size() + ")");
+                throw new IllegalArgumentException(
+                        "an edition with more than 63 modules is not supported (" + modules.size() + ")");
             }
             for (int m = 0; m < modules.size(); m++) {
                 moduleIndex.put(modules.get(m).id(), m);
@@ -255,21 +257,24 @@ public final class ResponseReader {
             }
         }
 
-        Layout layout(String name, CsvRecords.Block block, int record) {
-            Fields fields = new Fields();
-            fields.split(block.data, block.starts[record], block.ends[record]);
+        Layout layout(String name, byte[] data, Fields fields) {
             List<String> header = new ArrayList<>();
             for (int f = 0; f < fields.count; f++) {
-                header.add(fields.text(block.data, f));
+                header.add(fields.text(data, f));
             }
             if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
                 header.set(0, header.get(0).substring(1));
             }
             for (int i = 0; i < FIXED_COLUMNS.size(); i++) {
                 if (header.size() <= i || !header.get(i).equals(FIXED_COLUMNS.get(i))) {
-                    throw new ResponseFormatException(name, String.format(Locale.ROOT,
-                            "header column %d is %s; the header must start with %s", i + 1,
-                            header.size() <= i ? "missing" : "\"" + header.get(i) + "\"", String.join(",", FIXED_COLUMNS)));
+                    throw new ResponseFormatException(
+                            name,
+                            String.format(
+                                    Locale.ROOT,
+                                    "header column %d is %s; the header must start with %s",
+                                    i + 1,
+                                    header.size() <= i ? "missing" : "\"" + header.get(i) + "\"",
+                                    String.join(",", FIXED_COLUMNS)));
                 }
             }
             int[] columnQuestion = new int[header.size()];
@@ -279,11 +284,15 @@ public final class ResponseReader {
                 String column = header.get(c);
                 Integer q = questionIndex.get(column);
                 if (q == null) {
-                    throw new ResponseFormatException(name, "header column " + (c + 1) + " \"" + column
-                            + "\" is not a question of edition " + "(known question ids name the columns after " + FIXED_COLUMNS.get(FIXED_COLUMNS.size() - 1) + ")");
+                    throw new ResponseFormatException(
+                            name,
+                            "header column " + (c + 1) + " \"" + column + "\" is not a question of edition "
+                                    + "(known question ids name the columns after "
+                                    + FIXED_COLUMNS.get(FIXED_COLUMNS.size() - 1) + ")");
                 }
                 if (!seen.add(column)) {
-                    throw new ResponseFormatException(name, "header column " + (c + 1) + " \"" + column + "\" appears twice");
+                    throw new ResponseFormatException(
+                            name, "header column " + (c + 1) + " \"" + column + "\" appears twice");
                 }
                 columnQuestion[c] = q;
             }
@@ -298,7 +307,7 @@ public final class ResponseReader {
 
     /** Parses and checks the records of blocks from the queue until the end marker. */
     private final class Worker<S extends RowSink> implements Runnable {
-        static final CsvRecords.Block END = new CsvRecords.Block();
+        static final CsvRecords.Block END = new CsvRecords.Block(new byte[0], 0, 0, 0);
 
         final Layout layout;
         final S sink;
@@ -312,6 +321,10 @@ public final class ResponseReader {
         Reject rejected;
         byte[] lastModules;
         long lastMask;
+        String lastInstitution;
+        byte[] lastInstitutionBytes;
+        String lastLocation;
+        byte[] lastLocationBytes;
 
         Worker(Layout layout, S sink, BlockingQueue<CsvRecords.Block> queue, AtomicReference<Throwable> failure) {
             this.layout = layout;
@@ -332,19 +345,30 @@ public final class ResponseReader {
                     if (failure.get() != null) {
                         continue;
                     }
-                    for (int r = 0; r < block.count; r++) {
-                        int start = block.starts[r];
-                        int end = block.ends[r];
-                        if (end == start) {
-                            continue; // an empty line is no row
+                    byte[] data = block.data;
+                    long line = block.line;
+                    int position = block.start;
+                    while (position < block.length) {
+                        int next = fields.split(data, position, block.length);
+                        int length = fields.recordEnd - position;
+                        if (length > 0) { // an empty line is no row
+                            rows++;
+                            if (decode(data, line, block.offset + position, length)) {
+                                sink.add(row);
+                                keys.add(
+                                        data,
+                                        fields.starts[0],
+                                        fields.ends[0],
+                                        line,
+                                        block.offset + position,
+                                        length,
+                                        row.answered);
+                            } else {
+                                rejects.add(rejected);
+                            }
                         }
-                        rows++;
-                        if (decode(block.data, start, end, block.lines[r], block.offsets[r])) {
-                            sink.add(row);
-                            keys.add(row.respondent, block.lines[r], block.offsets[r], end - start, row.answered);
-                        } else {
-                            rejects.add(rejected);
-                        }
+                        line += 1 + fields.innerNewlines;
+                        position = next;
                     }
                 }
             } catch (InterruptedException e) {
@@ -355,30 +379,42 @@ public final class ResponseReader {
         }
 
         private boolean reject(RejectReason reason, String column, String value) {
-            rejected = new Reject(row.line, row.respondent == null ? "" : row.respondent, reason, column, value);
+            rejected = new Reject(row.line, row.respondent(), reason, column, value);
             return false;
         }
 
-        /** Decodes one record into {@link #row}; false with {@link #rejected} set when it is rejected. */
-        boolean decode(byte[] data, int start, int end, long line, long offset) {
+        /**
+         * Decodes the record whose fields were just split into {@link #row}; false with {@link #rejected}
+         * set when it is rejected.
+         */
+        boolean decode(byte[] data, long line, long offset, int length) {
             row.clear();
             row.line = line;
             row.offset = offset;
-            row.length = end - start;
-            row.respondent = null;
-            fields.split(data, start, end);
+            row.length = length;
             List<String> header = layout.header();
-            if (fields.count > 0) {
-                row.respondent = fields.text(data, 0);
+            if (fields.escaped[0]) {
+                byte[] key = fields.unescaped(data, 0);
+                row.respondent(key, 0, key.length);
+            } else {
+                row.respondent(data, fields.starts[0], fields.ends[0]);
             }
             if (fields.count != header.size()) {
                 return reject(RejectReason.FIELD_COUNT, "", fields.count + " fields, expected " + header.size());
             }
-            if (row.respondent.isEmpty()) {
+            if (fields.ends[0] == fields.starts[0]) {
                 return reject(RejectReason.MISSING_RESPONDENT, "respondent", "");
             }
-            row.institution = fields.text(data, 1);
-            row.location = fields.text(data, 2);
+            if (lastInstitution == null || !fields.is(data, 1, lastInstitutionBytes)) {
+                lastInstitution = fields.text(data, 1);
+                lastInstitutionBytes = lastInstitution.getBytes(StandardCharsets.UTF_8);
+            }
+            if (lastLocation == null || !fields.is(data, 2, lastLocationBytes)) {
+                lastLocation = fields.text(data, 2);
+                lastLocationBytes = lastLocation.getBytes(StandardCharsets.UTF_8);
+            }
+            row.institution = lastInstitution;
+            row.location = lastLocation;
             if (knownLocations != null) {
                 Set<String> locations = knownLocations.get(row.institution);
                 if (locations == null) {
@@ -434,7 +470,10 @@ public final class ResponseReader {
                 int q = columnQuestion[c];
                 Cell cell = cells[q];
                 if ((mask & (1L << cell.module)) == 0) {
-                    return reject(RejectReason.OUTSIDE_MODULES, header.get(c), cell.isText() ? "(open text)" : fields.text(data, c));
+                    return reject(
+                            RejectReason.OUTSIDE_MODULES,
+                            header.get(c),
+                            cell.isText() ? "(open text)" : fields.text(data, c));
                 }
                 byte[] source = data;
                 if (fields.escaped[c]) {
@@ -444,7 +483,9 @@ public final class ResponseReader {
                 }
                 RejectReason problem = cell.decode(source, from, to, row, q);
                 if (problem != null) {
-                    String value = cell.isText() ? "(" + (to - from) + " bytes of open text)" : new String(source, from, to - from, StandardCharsets.UTF_8);
+                    String value = cell.isText()
+                            ? "(" + (to - from) + " bytes of open text)"
+                            : new String(source, from, to - from, StandardCharsets.UTF_8);
                     return reject(problem, header.get(c), value);
                 }
                 row.answered++;
@@ -462,61 +503,117 @@ public final class ResponseReader {
         boolean[] escaped = new boolean[256];
         int count;
 
-        void split(byte[] data, int start, int end) {
+        /** Where the last split record's content ends (before its line end). */
+        int recordEnd;
+        /** The line ends inside quoted fields of the last split record. */
+        int innerNewlines;
+
+        /**
+         * Splits the record that starts at {@code start} into fields, up to its line end outside quotes
+         * or {@code limit}; returns where the next record starts. Unquoted stretches are scanned eight
+         * bytes at a time: a word without quote or line end yields all its commas at once.
+         */
+        int split(byte[] data, int start, int limit) {
             count = 0;
+            innerNewlines = 0;
+            int fieldStart = start;
             int i = start;
             while (true) {
-                if (count == starts.length) {
-                    starts = java.util.Arrays.copyOf(starts, count * 2);
-                    ends = java.util.Arrays.copyOf(ends, count * 2);
-                    escaped = java.util.Arrays.copyOf(escaped, count * 2);
-                }
-                if (i < end && data[i] == '"') {
-                    int from = i + 1;
-                    int j = from;
-                    boolean doubled = false;
-                    while (j < end) {
-                        if (data[j] == '"') {
-                            if (j + 1 < end && data[j + 1] == '"') {
-                                doubled = true;
-                                j += 2;
-                                continue;
-                            }
-                            break;
+                if (i + 8 <= limit) {
+                    long word = (long) LONGS.get(data, i);
+                    long specials = zeros(word ^ QUOTES) | zeros(word ^ NEWLINES);
+                    if (specials == 0 && data[fieldStart] != '"') {
+                        long commas = zeros(word ^ COMMAS);
+                        while (commas != 0) {
+                            int at = i + (Long.numberOfTrailingZeros(commas) >>> 3);
+                            add(fieldStart, at, false);
+                            fieldStart = at + 1;
+                            commas &= commas - 1;
                         }
-                        j++;
+                        i += 8;
+                        continue;
                     }
-                    starts[count] = from;
-                    ends[count] = Math.min(j, end);
-                    escaped[count] = doubled;
-                    count++;
-                    i = j + 1;
-                    while (i < end && data[i] != ',') {
-                        i++; // text after a closing quote is kept out of the field
+                }
+                if (i >= limit) {
+                    int end = limit > fieldStart && data[limit - 1] == '\r' ? limit - 1 : limit;
+                    add(fieldStart, end, false);
+                    recordEnd = end;
+                    return limit;
+                }
+                byte b = data[i];
+                if (b == ',') {
+                    add(fieldStart, i, false);
+                    fieldStart = ++i;
+                } else if (b == '\n') {
+                    int end = i > fieldStart && data[i - 1] == '\r' ? i - 1 : i;
+                    add(fieldStart, end, false);
+                    recordEnd = end;
+                    return i + 1;
+                } else if (b == '"' && i == fieldStart) {
+                    i = quoted(data, i, limit);
+                    if (i >= limit || data[i] == '\n') {
+                        recordEnd = i;
+                        return i >= limit ? limit : i + 1;
+                    }
+                    fieldStart = ++i; // after the comma
+                    if (fieldStart == limit) {
+                        add(limit, limit, false);
+                        recordEnd = limit;
+                        return limit;
                     }
                 } else {
-                    int j = i;
-                    while (j < end && data[j] != ',') {
-                        j++;
-                    }
-                    starts[count] = i;
-                    ends[count] = j;
-                    escaped[count] = false;
-                    count++;
-                    i = j;
-                }
-                if (i >= end) {
-                    return;
-                }
-                i++; // the comma
-                if (i == end) {
-                    starts[count] = end;
-                    ends[count] = end;
-                    escaped[count] = false;
-                    count++;
-                    return;
+                    i++;
                 }
             }
+        }
+
+        /** Reads the quoted field at data[i] (a quote); returns the position of the delimiter after it. */
+        private int quoted(byte[] data, int i, int limit) {
+            int from = i + 1;
+            int j = from;
+            boolean doubled = false;
+            while (j < limit) {
+                byte c = data[j];
+                if (c == '"') {
+                    if (j + 1 < limit && data[j + 1] == '"') {
+                        doubled = true;
+                        j += 2;
+                        continue;
+                    }
+                    break;
+                }
+                if (c == '\n') {
+                    innerNewlines++;
+                }
+                j++;
+            }
+            add(from, Math.min(j, limit), doubled);
+            int k = j + 1;
+            byte b;
+            while (k < limit && (b = data[k]) != ',' && b != '\n') {
+                k++; // text after a closing quote is kept out of the field
+            }
+            if (k < limit && data[k] == '\n' && k > j + 1 && data[k - 1] == '\r') {
+                return k; // "...",\r\n: the \r is outside the field already
+            }
+            return Math.min(k, limit);
+        }
+
+        private void add(int from, int to, boolean doubled) {
+            if (count == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, count * 2);
+                ends = java.util.Arrays.copyOf(ends, count * 2);
+                escaped = java.util.Arrays.copyOf(escaped, count * 2);
+            }
+            starts[count] = from;
+            ends[count] = to;
+            escaped[count] = doubled;
+            count++;
+        }
+
+        /** Marks the zero bytes of x with their high bit, exactly (no false positives from borrows). */
+        private static long zeros(long x) {
+            return ~(((x & LOW7) + LOW7) | x | LOW7);
         }
 
         /** Whether the field is exactly these bytes (an unquoted or quoted field without doubled quotes). */
@@ -556,7 +653,7 @@ public final class ResponseReader {
         int[] answered = new int[1024];
         int size;
 
-        void add(String key, long line, long offset, int length, int answers) {
+        void add(byte[] data, int from, int to, long line, long offset, int length, int answers) {
             if (size == h1.length) {
                 int n = size * 2;
                 h1 = java.util.Arrays.copyOf(h1, n);
@@ -566,8 +663,8 @@ public final class ResponseReader {
                 lengths = java.util.Arrays.copyOf(lengths, n);
                 answered = java.util.Arrays.copyOf(answered, n);
             }
-            h1[size] = hash(key, 0x9E3779B97F4A7C15L);
-            h2[size] = hash(key, 0xC2B2AE3D27D4EB4FL);
+            h1[size] = hash(data, from, to, 0x9E3779B97F4A7C15L);
+            h2[size] = hash(data, from, to, 0xC2B2AE3D27D4EB4FL);
             lines[size] = line;
             offsets[size] = offset;
             lengths[size] = length;
@@ -575,10 +672,10 @@ public final class ResponseReader {
             size++;
         }
 
-        static long hash(String key, long seed) {
-            long h = seed ^ key.length();
-            for (int i = 0; i < key.length(); i++) {
-                h = (h ^ key.charAt(i)) * 0x100000001B3L;
+        static long hash(byte[] data, int from, int to, long seed) {
+            long h = seed ^ (to - from);
+            for (int i = from; i < to; i++) {
+                h = (h ^ (data[i] & 0xFF)) * 0x100000001B3L;
                 h = Long.rotateLeft(h, 29);
             }
             h ^= h >>> 33;

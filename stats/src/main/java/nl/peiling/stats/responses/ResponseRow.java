@@ -32,7 +32,10 @@ public final class ResponseRow {
     long line;
     long offset;
     int length;
-    String respondent;
+    private byte[] keyData;
+    private int keyFrom;
+    private int keyTo;
+    private String respondent;
     String institution;
     String location;
     int level;
@@ -56,8 +59,21 @@ public final class ResponseRow {
         return line;
     }
 
+    /** Sets the respondent key to bytes of the record; the string is made only when asked for. */
+    void respondent(byte[] data, int from, int to) {
+        keyData = data;
+        keyFrom = from;
+        keyTo = to;
+        respondent = null;
+    }
+
     /** The respondent key (a pseudonym). */
     public String respondent() {
+        if (respondent == null) {
+            respondent = keyData == null
+                    ? ""
+                    : new String(keyData, keyFrom, keyTo - keyFrom, java.nio.charset.StandardCharsets.UTF_8);
+        }
         return respondent;
     }
 

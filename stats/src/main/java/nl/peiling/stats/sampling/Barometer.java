@@ -98,8 +98,7 @@ public final class Barometer {
                 long n = counts.responses(institution, location.getKey());
                 students += location.getValue();
                 responses += n;
-                locationRows.add(
-                        BarometerRow.of(institution, location.getKey(), location.getValue(), n, sampleSize));
+                locationRows.add(BarometerRow.of(institution, location.getKey(), location.getValue(), n, sampleSize));
             }
             rows.add(BarometerRow.of(institution, null, students, responses, sampleSize));
             rows.addAll(locationRows);
@@ -253,7 +252,8 @@ public final class Barometer {
     /** A compact summary, e.g. {@code Barometer[3 institutions, 9 locations, 24 module rows; 5 of 12 rows reached]}. */
     @Override
     public String toString() {
-        long institutions = rows.stream().filter(BarometerRow::isInstitutionTotal).count();
+        long institutions =
+                rows.stream().filter(BarometerRow::isInstitutionTotal).count();
         long reached = rows.stream().filter(BarometerRow::reached).count();
         return String.format(
                 Locale.ROOT,

@@ -37,7 +37,14 @@ public record BarometerRow(
         long net = population == 0 ? 0 : size.net(population);
         long gross = size.grossOfNet(net);
         return new BarometerRow(
-                institution, location, population, responses, net, gross, Rows.percent(responses, net), responses >= net);
+                institution,
+                location,
+                population,
+                responses,
+                net,
+                gross,
+                Rows.percent(responses, net),
+                responses >= net);
     }
 
     /** Whether this is an institution's total row rather than a location row. */

@@ -57,9 +57,9 @@ public record ModuleRow(
             long allocated,
             SampleSize size) {
         // round(N · a / r) half up, in integers: floor((2·N·a + r) / (2·r)).
-        long population = Math.addExact(
-                        Math.multiplyExact(Math.multiplyExact(2, institutionPopulation), allocated), respondents)
-                / Math.multiplyExact(2, respondents);
+        long population =
+                Math.addExact(Math.multiplyExact(Math.multiplyExact(2, institutionPopulation), allocated), respondents)
+                        / Math.multiplyExact(2, respondents);
         long net = population == 0 ? 0 : size.net(population);
         return new ModuleRow(
                 institution,

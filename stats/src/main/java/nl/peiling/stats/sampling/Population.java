@@ -68,17 +68,40 @@ public final class Population {
                 requireNonNull(students, "population of " + institution + "/" + location);
                 if (students < 0) {
                     throw new IllegalArgumentException(String.format(
-                            Locale.ROOT,
-                            "population of %s/%s (%d) must be >= 0",
-                            institution,
-                            location,
-                            students));
+                            Locale.ROOT, "population of %s/%s (%d) must be >= 0", institution, location, students));
                 }
                 counts.put(location, students);
             });
             copy.put(institution, Collections.unmodifiableSortedMap(counts));
         });
         return new Population(Collections.unmodifiableSortedMap(copy), Map.of());
+    }
+
+    /**
+     * A population from its cells: institution × location × level × pathway to enrolled students.
+     *
+     * @throws IllegalArgumentException for a blank code or a count below 0
+     */
+    public static Population ofCells(Map<Cell, Long> cells) {
+        requireNonNull(cells, "cells");
+        SortedMap<String, SortedMap<String, Long>> counts = new TreeMap<>();
+        Map<Cell, Long> copy = new java.util.LinkedHashMap<>();
+        cells.forEach((cell, students) -> {
+            requireCode(cell.institution(), "institution");
+            requireCode(cell.location(), "location");
+            requireNonNull(students, "population of " + cell);
+            if (students < 0) {
+                throw new IllegalArgumentException(
+                        String.format(Locale.ROOT, "population of %s (%d) must be >= 0", cell, students));
+            }
+            counts.computeIfAbsent(cell.institution(), k -> new TreeMap<>())
+                    .merge(cell.location(), students, Math::addExact);
+            copy.put(cell, students);
+        });
+        SortedMap<String, SortedMap<String, Long>> frozen = new TreeMap<>();
+        counts.forEach(
+                (institution, byLocation) -> frozen.put(institution, Collections.unmodifiableSortedMap(byLocation)));
+        return new Population(Collections.unmodifiableSortedMap(frozen), Collections.unmodifiableMap(copy));
     }
 
     /**
@@ -123,8 +146,8 @@ public final class Population {
             throw new BarometerException(name, null, null, null, "no data rows: a population needs >= 1 location");
         }
         SortedMap<String, SortedMap<String, Long>> frozen = new TreeMap<>();
-        counts.forEach((institution, byLocation) ->
-                frozen.put(institution, Collections.unmodifiableSortedMap(byLocation)));
+        counts.forEach(
+                (institution, byLocation) -> frozen.put(institution, Collections.unmodifiableSortedMap(byLocation)));
         return new Population(Collections.unmodifiableSortedMap(frozen), Collections.unmodifiableMap(byCell));
     }
 
@@ -144,7 +167,8 @@ public final class Population {
     private static void requireCode(String code, String what) {
         requireNonNull(code, what);
         if (code.isBlank()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s code \"%s\" must not be blank", what, code));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "%s code \"%s\" must not be blank", what, code));
         }
     }
 
@@ -180,7 +204,9 @@ public final class Population {
 
     /** The students of an institution, summed over its locations; 0 for an unknown institution. */
     public long of(String institution) {
-        return locations(institution).values().stream().mapToLong(Long::longValue).sum();
+        return locations(institution).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     /** The students of one location; 0 for an unknown location. */

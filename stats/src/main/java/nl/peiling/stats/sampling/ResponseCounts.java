@@ -194,8 +194,8 @@ public record ResponseCounts(Map<String, Map<String, Long>> responses, Map<Strin
                 requireCode(key, what + " " + inner);
                 requireNonNull(count, what + " " + institution + "/" + key);
                 if (count < 0) {
-                    throw new IllegalArgumentException(String.format(
-                            Locale.ROOT, "%s %s/%s (%d) must be >= 0", what, institution, key, count));
+                    throw new IllegalArgumentException(
+                            String.format(Locale.ROOT, "%s %s/%s (%d) must be >= 0", what, institution, key, count));
                 }
                 // Zero counts carry nothing and are left out, so equal counts are equal values however made.
                 if (count > 0) {
@@ -212,7 +212,8 @@ public record ResponseCounts(Map<String, Map<String, Long>> responses, Map<Strin
     private static void requireCode(String code, String what) {
         requireNonNull(code, what);
         if (code.isBlank()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s code \"%s\" must not be blank", what, code));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "%s code \"%s\" must not be blank", what, code));
         }
     }
 }

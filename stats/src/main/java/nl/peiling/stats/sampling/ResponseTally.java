@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -179,10 +179,12 @@ public final class ResponseTally {
     public ResponseTally merge(ResponseTally other) {
         // Through a snapshot, so that merging a tally into itself doubles it instead of failing.
         ResponseCounts counts = requireNonNull(other, "other").snapshot();
-        counts.responses().forEach((institution, byLocation) ->
-                byLocation.forEach((location, count) -> addResponses(institution, location, count)));
-        counts.allocated().forEach((institution, byModule) ->
-                byModule.forEach((module, count) -> addAllocated(institution, module, count)));
+        counts.responses()
+                .forEach((institution, byLocation) ->
+                        byLocation.forEach((location, count) -> addResponses(institution, location, count)));
+        counts.allocated()
+                .forEach((institution, byModule) ->
+                        byModule.forEach((module, count) -> addAllocated(institution, module, count)));
         return this;
     }
 

@@ -143,7 +143,9 @@ public final class SampleSize {
      */
     public double rawNet(long population) {
         checkPopulation(population);
-        return numerator(population).divide(denominator(population), MathContext.DECIMAL64).doubleValue();
+        return numerator(population)
+                .divide(denominator(population), MathContext.DECIMAL64)
+                .doubleValue();
     }
 
     /**
@@ -238,8 +240,8 @@ public final class SampleSize {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "responses (%d) must be >= 0", responses));
         }
         if (responses > population) {
-            throw new IllegalArgumentException(String.format(
-                    Locale.ROOT, "responses (%d) must be <= population (%d)", responses, population));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "responses (%d) must be <= population (%d)", responses, population));
         }
         if (responses == 0) {
             return Double.POSITIVE_INFINITY;
@@ -306,10 +308,7 @@ public final class SampleSize {
     @Override
     public int hashCode() {
         return Objects.hash(
-                confidence,
-                proportion.stripTrailingZeros(),
-                margin.stripTrailingZeros(),
-                extra.stripTrailingZeros());
+                confidence, proportion.stripTrailingZeros(), margin.stripTrailingZeros(), extra.stripTrailingZeros());
     }
 
     /** The parameters, e.g. {@code SampleSize[confidence=95%, z=1.96, p=50, e=5, extra=10%]}. */

@@ -25,6 +25,7 @@ import nl.peiling.stats.responses.ReadResult;
 import nl.peiling.stats.responses.ResponseReader;
 import nl.peiling.stats.responses.ResponseRow;
 import nl.peiling.stats.responses.RowSink;
+import nl.peiling.stats.sampling.Population;
 
 /**
  * Aggregates a responses file into item and cluster figures per group, with benchmarks of each
@@ -44,14 +45,17 @@ public final class Aggregator {
     public static final int DEFAULT_MIN_N = 10;
 
     private final Edition edition;
-    private final Map<WeightCell, Long> population;
+    private final Population population;
+    private final Map<WeightCell, Long> weightCells;
     private final List<Grouping> groupings;
     private final int minN;
     private final ResponseReader reader;
 
-    private Aggregator(Edition edition, Map<WeightCell, Long> population, List<Grouping> groupings, int minN, ResponseReader reader) {
+    private Aggregator(
+            Edition edition, Population population, List<Grouping> groupings, int minN, ResponseReader reader) {
         this.edition = edition;
         this.population = population;
+        this.weightCells = population == null ? null : WeightCell.cells(population);
         this.groupings = groupings;
         this.minN = minN;
         this.reader = reader;
@@ -63,15 +67,14 @@ public final class Aggregator {
         return new Aggregator(edition, null, Grouping.standard(), DEFAULT_MIN_N, ResponseReader.of(edition));
     }
 
-    /** A copy that weights respondents by this population per institution × level × pathway. */
-    public Aggregator withPopulation(Map<WeightCell, Long> cells) {
-        requireNonNull(cells, "cells");
-        cells.forEach((cell, size) -> {
-            if (size == null || size < 0) {
-                throw new IllegalArgumentException("population of " + cell + " (" + size + ") must be >= 0");
-            }
-        });
-        return new Aggregator(edition, Map.copyOf(cells), groupings, minN, reader);
+    /**
+     * A copy that weights respondents by this population per institution × level × pathway, and gives
+     * every group its population.
+     *
+     * @throws AggregationException when the population has no level × pathway cells
+     */
+    public Aggregator withPopulation(Population cells) {
+        return new Aggregator(edition, requireNonNull(cells, "population"), groupings, minN, reader);
     }
 
     /** A copy with these groupings (the national group is always there). */
@@ -113,11 +116,12 @@ public final class Aggregator {
         ReadResult<Sink> read = reader.read(responses, () -> new Sink(plan));
         TreeMap<CellKey, CellStats> cells = new TreeMap<>();
         for (Sink sink : read.sinks()) {
-            sink.forEach((key, stats) -> cells.computeIfAbsent(key, k -> new CellStats(plan)).add(plan, stats));
+            sink.forEach((key, stats) ->
+                    cells.computeIfAbsent(key, k -> new CellStats(plan)).add(plan, stats));
         }
         cells.values().removeIf(stats -> stats.sums[Plan.RESPONDENTS] == 0);
         Map<CellKey, Double> weights = weights(cells);
-        Figures figures = new Figures(plan, cells, weights, minN);
+        Figures figures = new Figures(plan, cells, weights, minN, population);
 
         List<GroupResult> groups = new ArrayList<>();
         groups.add(figures.group(Map.of(), key -> true));
@@ -132,7 +136,8 @@ public final class Aggregator {
             }
         }
         List<BenchmarkFigures> benchmarks = new ArrayList<>();
-        Set<String> institutions = cells.keySet().stream().map(CellKey::institution).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> institutions =
+                cells.keySet().stream().map(CellKey::institution).collect(Collectors.toCollection(TreeSet::new));
         for (String institution : institutions) {
             benchmarks.addAll(figures.benchmarks(institution));
         }
@@ -157,17 +162,21 @@ public final class Aggregator {
         cells.forEach((key, stats) -> respondents.merge(key.weightCell(), stats.sums[Plan.RESPONDENTS], Long::sum));
         List<String> missing = new ArrayList<>();
         for (Map.Entry<WeightCell, Long> entry : respondents.entrySet()) {
-            Long size = population.get(entry.getKey());
+            Long size = weightCells.get(entry.getKey());
             if (size == null || size == 0) {
-                missing.add(entry.getKey() + " (" + entry.getValue() + " respondents, population " + (size == null ? "absent" : "0") + ")");
+                missing.add(entry.getKey() + " (" + entry.getValue() + " respondents, population "
+                        + (size == null ? "absent" : "0") + ")");
             }
         }
         if (!missing.isEmpty()) {
-            throw new AggregationException("respondents in cells (institution/level/pathway) that the population lacks: "
-                    + String.join(", ", missing.subList(0, Math.min(20, missing.size())))
-                    + (missing.size() > 20 ? " and " + (missing.size() - 20) + " more" : ""));
+            throw new AggregationException(
+                    "respondents in cells (institution/level/pathway) that the population lacks: "
+                            + String.join(", ", missing.subList(0, Math.min(20, missing.size())))
+                            + (missing.size() > 20 ? " and " + (missing.size() - 20) + " more" : ""));
         }
-        cells.keySet().forEach(key -> weights.put(key, (double) population.get(key.weightCell()) / respondents.get(key.weightCell())));
+        cells.keySet()
+                .forEach(key -> weights.put(
+                        key, (double) weightCells.get(key.weightCell()) / respondents.get(key.weightCell())));
         return weights;
     }
 
@@ -216,6 +225,7 @@ public final class Aggregator {
         final Plan plan;
         /** Per institution and location ("institution\u0000location"): the cells by level × pathway. */
         final Map<String, CellStats[]> cells = new HashMap<>();
+
         private String lastInstitution;
         private String lastLocation;
         private CellStats[] last;
@@ -225,7 +235,9 @@ public final class Aggregator {
         }
 
         private CellStats cell(ResponseRow row) {
-            if (last == null || !row.institution().equals(lastInstitution) || !row.location().equals(lastLocation)) {
+            if (last == null
+                    || !row.institution().equals(lastInstitution)
+                    || !row.location().equals(lastLocation)) {
                 lastInstitution = row.institution();
                 lastLocation = row.location();
                 last = cells.computeIfAbsent(lastInstitution + "\u0000" + lastLocation, k -> new CellStats[8]);
@@ -245,7 +257,9 @@ public final class Aggregator {
                 int cut = place.indexOf('\u0000');
                 for (int slot = 0; slot < byLevel.length; slot++) {
                     if (byLevel[slot] != null) {
-                        action.accept(new CellKey(place.substring(0, cut), place.substring(cut + 1), slot / 2 + 1, slot % 2), byLevel[slot]);
+                        action.accept(
+                                new CellKey(place.substring(0, cut), place.substring(cut + 1), slot / 2 + 1, slot % 2),
+                                byLevel[slot]);
                     }
                 }
             });
@@ -269,8 +283,15 @@ public final class Aggregator {
         final long[][] sums;
         final double[] weight;
         final int minN;
+        final Population population;
 
-        Figures(Plan plan, TreeMap<CellKey, CellStats> cells, Map<CellKey, Double> weights, int minN) {
+        Figures(
+                Plan plan,
+                TreeMap<CellKey, CellStats> cells,
+                Map<CellKey, Double> weights,
+                int minN,
+                Population population) {
+            this.population = population;
             this.plan = plan;
             this.keys = cells.keySet().toArray(new CellKey[0]);
             this.sums = new long[keys.length][];
@@ -284,7 +305,9 @@ public final class Aggregator {
 
         /** The indexes of the cells that belong to a group, in key order. */
         int[] members(Predicate<CellKey> member) {
-            return java.util.stream.IntStream.range(0, keys.length).filter(c -> member.test(keys[c])).toArray();
+            return java.util.stream.IntStream.range(0, keys.length)
+                    .filter(c -> member.test(keys[c]))
+                    .toArray();
         }
 
         GroupResult group(Map<String, String> key, Predicate<CellKey> member) {
@@ -302,7 +325,30 @@ public final class Aggregator {
             for (Plan.ClusterPlan cluster : plan.clusters) {
                 clusters.add(cluster(cluster, selected));
             }
-            return new GroupResult(key, suppressed ? null : n, suppressed, items, clusters);
+            return new GroupResult(key, suppressed ? null : n, population(key), suppressed, items, clusters);
+        }
+
+        /** The enrolled students of the group with this key, summed over the population's cells. */
+        Long population(Map<String, String> key) {
+            if (population == null) {
+                return null;
+            }
+            long students = 0;
+            for (Map.Entry<Population.Cell, Long> entry : population.cells().entrySet()) {
+                Population.Cell cell = entry.getKey();
+                if (matches(key, Dimension.INSTITUTION, cell.institution())
+                        && matches(key, Dimension.LOCATION, cell.location())
+                        && matches(key, Dimension.LEVEL, cell.level())
+                        && matches(key, Dimension.PATHWAY, cell.pathway())) {
+                    students += entry.getValue();
+                }
+            }
+            return students;
+        }
+
+        private static boolean matches(Map<String, String> key, Dimension dimension, String value) {
+            String wanted = key.get(dimension.key());
+            return wanted == null || wanted.equals(value);
         }
 
         Estimate itemEstimate(Plan.Item item, int[] selected) {
@@ -314,7 +360,9 @@ public final class Aggregator {
             boolean number = item.type == QuestionType.NUMBER;
             for (int c : selected) {
                 long[] s = sums[c];
-                double sum = number ? s[item.sum()] / (double) nl.peiling.stats.responses.ResponseRow.NUMBER_SCALE : s[item.sum()];
+                double sum = number
+                        ? s[item.sum()] / (double) nl.peiling.stats.responses.ResponseRow.NUMBER_SCALE
+                        : s[item.sum()];
                 double sumSq = number ? CellStats.numberSumSq(s, item) / 1e12 : s[item.sumSq()];
                 builder.add(weight[c], s[item.n()], sum, sumSq);
             }
@@ -329,7 +377,8 @@ public final class Aggregator {
                 n += sums[c][item.n()];
             }
             if (n < minN) {
-                return new ItemFigures(id, type, null, null, null, null, null, null, true, null, null, null, null, null);
+                return new ItemFigures(
+                        id, type, null, null, null, null, null, null, true, null, null, null, null, null);
             }
             Estimate estimate = item.hasMean() ? itemEstimate(item, selected) : null;
             double total = 0;
@@ -387,10 +436,20 @@ public final class Aggregator {
             Double mean = estimate == null ? null : estimate.mean();
             Double se = estimate == null ? null : estimate.se();
             return new ItemFigures(
-                    id, type, n, mean, estimate == null ? null : estimate.sd(), se,
+                    id,
+                    type,
+                    n,
+                    mean,
+                    estimate == null ? null : estimate.sd(),
+                    se,
                     se == null ? null : mean - 1.96 * se,
                     se == null ? null : mean + 1.96 * se,
-                    false, positive, neutral, negative, distribution, ns);
+                    false,
+                    positive,
+                    neutral,
+                    negative,
+                    distribution,
+                    ns);
         }
 
         private static List<String> codeLabels(Plan.Item item) {
@@ -400,7 +459,9 @@ public final class Aggregator {
             if (item.definition instanceof MultiQuestion m) {
                 return m.options().stream().map(Option::code).toList();
             }
-            return java.util.Arrays.stream(item.codes).mapToObj(Integer::toString).toList();
+            return java.util.Arrays.stream(item.codes)
+                    .mapToObj(Integer::toString)
+                    .toList();
         }
 
         Estimate clusterEstimate(Plan.ClusterPlan cluster, int[] selected) {
@@ -484,6 +545,7 @@ public final class Aggregator {
 
         /** The national moments per item and cluster, computed once for all institutions' benchmarks. */
         private Estimate.Builder[] nationalItems;
+
         private Estimate.Builder[] nationalClusters;
 
         /**
@@ -493,8 +555,10 @@ public final class Aggregator {
         List<BenchmarkFigures> benchmarks(String institution) {
             if (nationalItems == null) {
                 int[] all = members(key -> true);
-                nationalItems = plan.items.stream().map(item -> itemMoments(item, all)).toArray(Estimate.Builder[]::new);
-                nationalClusters = plan.clusters.stream().map(c -> clusterMoments(c, all)).toArray(Estimate.Builder[]::new);
+                nationalItems =
+                        plan.items.stream().map(item -> itemMoments(item, all)).toArray(Estimate.Builder[]::new);
+                nationalClusters =
+                        plan.clusters.stream().map(c -> clusterMoments(c, all)).toArray(Estimate.Builder[]::new);
             }
             int[] own = members(key -> key.institution().equals(institution));
             List<BenchmarkFigures> list = new ArrayList<>();
@@ -502,22 +566,34 @@ public final class Aggregator {
                 Plan.Item item = plan.items.get(i);
                 if (item.hasMean()) {
                     Estimate.Builder mine = itemMoments(item, own);
-                    list.add(benchmark(institution, "item", item.definition.id(),
-                            mine.build(), nationalItems[i].minus(mine).build(), nationalItems[i].build()));
+                    list.add(benchmark(
+                            institution,
+                            "item",
+                            item.definition.id(),
+                            mine.build(),
+                            nationalItems[i].minus(mine).build(),
+                            nationalItems[i].build()));
                 }
             }
             for (int c = 0; c < plan.clusters.size(); c++) {
                 Plan.ClusterPlan cluster = plan.clusters.get(c);
                 Estimate.Builder mine = clusterMoments(cluster, own);
-                list.add(benchmark(institution, "cluster", cluster.cluster.id(),
-                        mine.build(), nationalClusters[c].minus(mine).build(), nationalClusters[c].build()));
+                list.add(benchmark(
+                        institution,
+                        "cluster",
+                        cluster.cluster.id(),
+                        mine.build(),
+                        nationalClusters[c].minus(mine).build(),
+                        nationalClusters[c].build()));
             }
             return list;
         }
 
-        BenchmarkFigures benchmark(String institution, String kind, String id, Estimate own, Estimate rest, Estimate national) {
+        BenchmarkFigures benchmark(
+                String institution, String kind, String id, Estimate own, Estimate rest, Estimate national) {
             if (own == null || own.n() < minN) {
-                return new BenchmarkFigures(institution, kind, id, null, null, null, null, null, null, null, null, true);
+                return new BenchmarkFigures(
+                        institution, kind, id, null, null, null, null, null, null, null, null, true);
             }
             Double nationalMean = national == null || national.n() < minN ? null : national.mean();
             Double restMean = rest == null || rest.n() < minN ? null : rest.mean();
@@ -531,12 +607,23 @@ public final class Aggregator {
                     significant = p < 0.05;
                 }
                 long df = own.n() + rest.n() - 2;
-                double pooled = Math.sqrt(((own.n() - 1) * own.sd() * own.sd() + (rest.n() - 1) * rest.sd() * rest.sd()) / df);
+                double pooled =
+                        Math.sqrt(((own.n() - 1) * own.sd() * own.sd() + (rest.n() - 1) * rest.sd() * rest.sd()) / df);
                 d = pooled > 0 ? (own.mean() - rest.mean()) / pooled : null;
             }
             return new BenchmarkFigures(
-                    institution, kind, id, own.n(), own.mean(), restMean, nationalMean,
-                    nationalMean == null ? null : own.mean() - nationalMean, p, significant, d, false);
+                    institution,
+                    kind,
+                    id,
+                    own.n(),
+                    own.mean(),
+                    restMean,
+                    nationalMean,
+                    nationalMean == null ? null : own.mean() - nationalMean,
+                    p,
+                    significant,
+                    d,
+                    false);
         }
     }
 }

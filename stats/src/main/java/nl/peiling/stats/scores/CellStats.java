@@ -36,81 +36,97 @@ final class CellStats {
     void apply(Plan plan, ResponseRow row, long sign) {
         long[] s = sums;
         s[Plan.RESPONDENTS] += sign;
-        for (Plan.Item item : plan.items) {
-            byte state = row.state(item.question);
-            if (state == ResponseRow.EMPTY) {
-                continue;
+        long modules = row.modules();
+        int moduleCount = plan.itemFrom.length - 1;
+        for (int m = 0; m < moduleCount; m++) {
+            if ((modules & (1L << m)) == 0) {
+                continue; // a module the respondent did not get has no answers (the reader checked)
             }
-            long value = row.value(item.question);
-            if (state == ResponseRow.NON_SUBSTANTIVE) {
-                s[item.nonSubstantiveCounts() + (int) value] += sign;
-                continue;
+            for (int i = plan.itemFrom[m]; i < plan.itemFrom[m + 1]; i++) {
+                applyItem(s, plan, i, row, sign);
             }
-            s[item.n()] += sign;
-            switch (item.type) {
-                case SCALE, GRADE -> {
-                    s[item.sum()] += sign * value;
-                    s[item.sumSq()] += sign * value * value;
-                    s[item.counts() + item.slotOfCode[(int) value - item.minCode]] += sign;
-                }
-                case SINGLE -> s[item.counts() + (int) value] += sign;
-                case MULTI -> {
-                    long mask = value;
-                    while (mask != 0) {
-                        int option = Long.numberOfTrailingZeros(mask);
-                        s[item.counts() + option] += sign;
-                        mask &= mask - 1;
-                    }
-                }
-                case NUMBER -> {
-                    s[item.sum()] += sign * value;
-                    // value * value as 128 bits: high word in sumSq, low word in the next slot.
-                    long high = Math.multiplyHigh(value, value);
-                    long low = value * value;
-                    if (sign < 0) {
-                        high = ~high;
-                        low = -low;
-                        if (low == 0) {
-                            high++;
-                        }
-                    }
-                    long before = s[item.sumSq() + 1];
-                    long after = before + low;
-                    s[item.sumSq() + 1] = after;
-                    s[item.sumSq()] += high + (Long.compareUnsigned(after, before) < 0 ? 1 : 0);
-                }
-                default -> throw new IllegalStateException("not aggregated: " + item.type);
+            for (int c = plan.clusterFrom[m]; c < plan.clusterFrom[m + 1]; c++) {
+                apply(s, plan.clusters.get(c), row, sign);
             }
         }
-        for (Plan.ClusterPlan cluster : plan.clusters) {
-            int answered = 0;
-            long total = 0;
+    }
+
+    /** Adds one answer; the item's layout comes from the plan's flat arrays, for speed. */
+    private static void applyItem(long[] s, Plan plan, int i, ResponseRow row, long sign) {
+        int q = plan.itemQuestion[i];
+        byte state = row.state(q);
+        if (state == ResponseRow.EMPTY) {
+            return;
+        }
+        long value = row.value(q);
+        if (state == ResponseRow.NON_SUBSTANTIVE) {
+            s[plan.itemNonSubstantive[i] + (int) value] += sign;
+            return;
+        }
+        int at = plan.itemOffset[i];
+        s[at] += sign;
+        switch (plan.itemKind[i]) {
+            case Plan.KIND_POINTS -> {
+                s[at + 1] += sign * value;
+                s[at + 2] += sign * value * value;
+                s[plan.itemCounts[i] + plan.itemSlotOfCode[i][(int) value - plan.itemMinCode[i]]] += sign;
+            }
+            case Plan.KIND_SINGLE -> s[plan.itemCounts[i] + (int) value] += sign;
+            case Plan.KIND_MULTI -> {
+                long mask = value;
+                while (mask != 0) {
+                    s[plan.itemCounts[i] + Long.numberOfTrailingZeros(mask)] += sign;
+                    mask &= mask - 1;
+                }
+            }
+            default -> {
+                s[at + 1] += sign * value;
+                // value * value as 128 bits: high word in sumSq, low word in the next slot.
+                long high = Math.multiplyHigh(value, value);
+                long low = value * value;
+                if (sign < 0) {
+                    high = ~high;
+                    low = -low;
+                    if (low == 0) {
+                        high++;
+                    }
+                }
+                long before = s[at + 3];
+                long after = before + low;
+                s[at + 3] = after;
+                s[at + 2] += high + (Long.compareUnsigned(after, before) < 0 ? 1 : 0);
+            }
+        }
+    }
+
+    private static void apply(long[] s, Plan.ClusterPlan cluster, ResponseRow row, long sign) {
+        int answered = 0;
+        long total = 0;
+        for (int i = 0; i < cluster.items.length; i++) {
+            int q = cluster.items[i];
+            if (row.state(q) == ResponseRow.SUBSTANTIVE) {
+                answered++;
+                total += reversed(cluster, i, row.value(q));
+            }
+        }
+        if (answered == 0) {
+            return;
+        }
+        if (answered >= cluster.required) {
+            int at = cluster.byAnswered(answered);
+            s[at] += sign;
+            s[at + 1] += sign * total;
+            s[at + 2] += sign * total * total;
+        }
+        if (answered == cluster.k()) {
+            int at = cluster.complete();
+            s[at] += sign;
+            s[at + 1] += sign * total;
+            s[at + 2] += sign * total * total;
             for (int i = 0; i < cluster.items.length; i++) {
-                int q = cluster.items[i];
-                if (row.state(q) == ResponseRow.SUBSTANTIVE) {
-                    answered++;
-                    total += reversed(cluster, i, row.value(q));
-                }
-            }
-            if (answered == 0) {
-                continue;
-            }
-            if (answered >= cluster.required) {
-                int at = cluster.byAnswered(answered);
-                s[at] += sign;
-                s[at + 1] += sign * total;
-                s[at + 2] += sign * total * total;
-            }
-            if (answered == cluster.k()) {
-                int at = cluster.complete();
-                s[at] += sign;
-                s[at + 1] += sign * total;
-                s[at + 2] += sign * total * total;
-                for (int i = 0; i < cluster.items.length; i++) {
-                    long x = reversed(cluster, i, row.value(cluster.items[i]));
-                    s[at + 3 + 2 * i] += sign * x;
-                    s[at + 4 + 2 * i] += sign * x * x;
-                }
+                long x = reversed(cluster, i, row.value(cluster.items[i]));
+                s[at + 3 + 2 * i] += sign * x;
+                s[at + 4 + 2 * i] += sign * x * x;
             }
         }
     }

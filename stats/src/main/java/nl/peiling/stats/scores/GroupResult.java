@@ -8,12 +8,18 @@ import java.util.Map;
  *
  * @param key the group's values per dimension, in dimension order; empty for the national group
  * @param n the accepted respondents in the group; null when suppressed
+ * @param population the enrolled students of the group, from the population file; null without one
  * @param suppressed whether the group has fewer respondents than the minimum
  * @param items figures per question, in questionnaire order (open text excluded)
  * @param clusters figures per cluster, in questionnaire order
  */
 public record GroupResult(
-        Map<String, String> key, Long n, boolean suppressed, List<ItemFigures> items, List<ClusterFigures> clusters) {
+        Map<String, String> key,
+        Long n,
+        Long population,
+        boolean suppressed,
+        List<ItemFigures> items,
+        List<ClusterFigures> clusters) {
 
     public GroupResult {
         key = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(key));

@@ -51,8 +51,9 @@ public record Grouping(Set<Dimension> dimensions) {
         for (String part : text.split(",", -1)) {
             Set<Dimension> dimensions = EnumSet.noneOf(Dimension.class);
             for (String name : part.trim().split("\\+", -1)) {
-                dimensions.add(Dimension.fromKey(name.trim()).orElseThrow(() -> new IllegalArgumentException(
-                        "unknown dimension \"" + name.trim() + "\" in --by " + text + " (known: institution, location, level, pathway)")));
+                dimensions.add(Dimension.fromKey(name.trim())
+                        .orElseThrow(() -> new IllegalArgumentException("unknown dimension \"" + name.trim()
+                                + "\" in --by " + text + " (known: institution, location, level, pathway)")));
             }
             Grouping grouping = new Grouping(dimensions);
             if (!groupings.contains(grouping)) {

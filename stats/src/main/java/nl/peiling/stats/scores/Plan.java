@@ -34,9 +34,11 @@ final class Plan {
         final int offset;
         /** Codes per count slot: point codes of a scale, 1..10 of a grade, option indexes otherwise. */
         final int[] codes;
+
         final int nonSubstantive;
         /** For scale points: the count slot of each point code (code - minCode), -1 where none. */
         final int[] slotOfCode;
+
         final int minCode;
 
         Item(int question, Question definition, Scale scale, int offset) {
@@ -55,7 +57,8 @@ final class Plan {
                     slotOfCode[codes[i] - minCode] = i;
                 }
             } else if (definition instanceof GradeQuestion) {
-                codes = java.util.stream.IntStream.rangeClosed(GradeQuestion.MIN, GradeQuestion.MAX).toArray();
+                codes = java.util.stream.IntStream.rangeClosed(GradeQuestion.MIN, GradeQuestion.MAX)
+                        .toArray();
                 nonSubstantive = 0;
                 minCode = GradeQuestion.MIN;
                 slotOfCode = java.util.stream.IntStream.range(0, codes.length).toArray();
@@ -113,6 +116,7 @@ final class Plan {
         final Scale scale;
         /** Question index of each item. */
         final int[] items;
+
         final boolean[] reversed;
         final int required;
         final int offset;
@@ -155,34 +159,90 @@ final class Plan {
     final List<Item> items = new ArrayList<>();
     final List<ClusterPlan> clusters = new ArrayList<>();
     final int size;
+    /** Per module (edition order): its items are items[itemFrom[m], itemFrom[m + 1]), likewise clusters. */
+    final int[] itemFrom;
+
+    final int[] clusterFrom;
+
+    /** The hot path's view of the items, as flat arrays indexed like {@link #items}. */
+    static final int KIND_POINTS = 0;
+
+    static final int KIND_SINGLE = 1;
+    static final int KIND_MULTI = 2;
+    static final int KIND_NUMBER = 3;
+    final int[] itemKind;
+    final int[] itemQuestion;
+    final int[] itemOffset;
+    final int[] itemCounts;
+    final int[] itemNonSubstantive;
+    final int[] itemMinCode;
+    final int[][] itemSlotOfCode;
 
     Plan(Edition edition, List<Question> questions) {
         this.edition = edition;
         int offset = 1;
+        List<Module> modules = edition.modules();
+        itemFrom = new int[modules.size() + 1];
+        clusterFrom = new int[modules.size() + 1];
         for (int q = 0; q < questions.size(); q++) {
             Question question = questions.get(q);
             if (question.type() == QuestionType.TEXT) {
                 continue; // open text is never aggregated
             }
             Module owner = edition.moduleOf(question.id()).orElseThrow();
-            Scale scale = question instanceof ScaleQuestion s ? owner.scale(s.scale()).orElseThrow() : null;
+            Scale scale =
+                    question instanceof ScaleQuestion s ? owner.scale(s.scale()).orElseThrow() : null;
             Item item = new Item(q, question, scale, offset);
             items.add(item);
             offset += item.size();
+            itemFrom[modules.indexOf(owner) + 1] = items.size();
         }
-        for (Module module : edition.modules()) {
+        for (int m = 1; m <= modules.size(); m++) {
+            itemFrom[m] = Math.max(itemFrom[m], itemFrom[m - 1]); // a module without aggregated questions
+        }
+        for (int m = 0; m < modules.size(); m++) {
+            Module module = modules.get(m);
+            clusterFrom[m] = clusters.size();
             for (Cluster cluster : module.clusters()) {
                 int[] indexes = new int[cluster.items().size()];
                 for (int i = 0; i < indexes.length; i++) {
-                    indexes[i] = questions.indexOf(module.question(cluster.items().get(i)).orElseThrow());
+                    indexes[i] = questions.indexOf(
+                            module.question(cluster.items().get(i)).orElseThrow());
                 }
-                ScaleQuestion first = (ScaleQuestion) module.question(cluster.items().get(0)).orElseThrow();
-                ClusterPlan plan = new ClusterPlan(cluster, module.scale(first.scale()).orElseThrow(), indexes, offset);
+                ScaleQuestion first =
+                        (ScaleQuestion) module.question(cluster.items().get(0)).orElseThrow();
+                ClusterPlan plan =
+                        new ClusterPlan(cluster, module.scale(first.scale()).orElseThrow(), indexes, offset);
                 clusters.add(plan);
                 offset += plan.size();
             }
         }
+        clusterFrom[modules.size()] = clusters.size();
         this.size = offset;
+        int n = items.size();
+        itemKind = new int[n];
+        itemQuestion = new int[n];
+        itemOffset = new int[n];
+        itemCounts = new int[n];
+        itemNonSubstantive = new int[n];
+        itemMinCode = new int[n];
+        itemSlotOfCode = new int[n][];
+        for (int i = 0; i < n; i++) {
+            Item item = items.get(i);
+            itemKind[i] = switch (item.type) {
+                case SCALE, GRADE -> KIND_POINTS;
+                case SINGLE -> KIND_SINGLE;
+                case MULTI -> KIND_MULTI;
+                case NUMBER -> KIND_NUMBER;
+                default -> throw new IllegalStateException("not aggregated: " + item.type);
+            };
+            itemQuestion[i] = item.question;
+            itemOffset[i] = item.offset;
+            itemCounts[i] = item.counts();
+            itemNonSubstantive[i] = item.nonSubstantiveCounts();
+            itemMinCode[i] = item.minCode;
+            itemSlotOfCode[i] = item.slotOfCode;
+        }
     }
 
     /** Whether the question is a number (its values are millionths and its squares need 128 bits). */

@@ -1,8 +1,8 @@
 package nl.peiling.stats.scores;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What an aggregation produced: the input counts, the groups (national first) and the benchmarks.

@@ -30,8 +30,24 @@ public final class ResultsFiles {
 
     /** The columns of the tidy CSV. */
     public static final List<String> CSV_COLUMNS = List.of(
-            "institution", "location", "level", "pathway", "kind", "id", "type", "n", "mean", "sd", "se",
-            "ciLow", "ciHigh", "positive", "neutral", "negative", "alpha", "suppressed");
+            "institution",
+            "location",
+            "level",
+            "pathway",
+            "kind",
+            "id",
+            "type",
+            "n",
+            "mean",
+            "sd",
+            "se",
+            "ciLow",
+            "ciHigh",
+            "positive",
+            "neutral",
+            "negative",
+            "alpha",
+            "suppressed");
 
     /** The columns of the rejects file. */
     public static final List<String> REJECT_COLUMNS = List.of("line", "respondent", "reason", "column", "value");
@@ -73,18 +89,50 @@ public final class ResultsFiles {
             out.write("\n");
             for (GroupResult group : results.groups()) {
                 Map<String, String> key = group.key();
-                String prefix = String.join(",",
-                        csv(key.get("institution")), csv(key.get("location")), csv(key.get("level")), csv(key.get("pathway")));
+                String prefix = String.join(
+                        ",",
+                        csv(key.get("institution")),
+                        csv(key.get("location")),
+                        csv(key.get("level")),
+                        csv(key.get("pathway")));
                 for (ItemFigures item : group.items()) {
-                    out.write(String.join(",", prefix, "item", csv(item.id()), item.type(), number(item.n()), number(item.mean()),
-                            number(item.sd()), number(item.se()), number(item.ciLow()), number(item.ciHigh()),
-                            number(item.positive()), number(item.neutral()), number(item.negative()), "", Boolean.toString(item.suppressed())));
+                    out.write(String.join(
+                            ",",
+                            prefix,
+                            "item",
+                            csv(item.id()),
+                            item.type(),
+                            number(item.n()),
+                            number(item.mean()),
+                            number(item.sd()),
+                            number(item.se()),
+                            number(item.ciLow()),
+                            number(item.ciHigh()),
+                            number(item.positive()),
+                            number(item.neutral()),
+                            number(item.negative()),
+                            "",
+                            Boolean.toString(item.suppressed())));
                     out.write("\n");
                 }
                 for (ClusterFigures cluster : group.clusters()) {
-                    out.write(String.join(",", prefix, "cluster", csv(cluster.id()), "", number(cluster.n()), number(cluster.mean()),
-                            number(cluster.sd()), number(cluster.se()), number(cluster.ciLow()), number(cluster.ciHigh()),
-                            "", "", "", number(cluster.alpha()), Boolean.toString(cluster.suppressed())));
+                    out.write(String.join(
+                            ",",
+                            prefix,
+                            "cluster",
+                            csv(cluster.id()),
+                            "",
+                            number(cluster.n()),
+                            number(cluster.mean()),
+                            number(cluster.sd()),
+                            number(cluster.se()),
+                            number(cluster.ciLow()),
+                            number(cluster.ciHigh()),
+                            "",
+                            "",
+                            "",
+                            number(cluster.alpha()),
+                            Boolean.toString(cluster.suppressed())));
                     out.write("\n");
                 }
             }
@@ -97,8 +145,13 @@ public final class ResultsFiles {
             out.write(String.join(",", REJECT_COLUMNS));
             out.write("\n");
             for (Reject reject : rejects) {
-                out.write(String.join(",", Long.toString(reject.line()), csv(reject.respondent()), reject.reason().code(),
-                        csv(reject.column()), csv(reject.value())));
+                out.write(String.join(
+                        ",",
+                        Long.toString(reject.line()),
+                        csv(reject.respondent()),
+                        reject.reason().code(),
+                        csv(reject.column()),
+                        csv(reject.value())));
                 out.write("\n");
             }
         });

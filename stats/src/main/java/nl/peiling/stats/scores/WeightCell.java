@@ -26,7 +26,8 @@ public record WeightCell(String institution, int level, String pathway) implemen
     public static java.util.Map<WeightCell, Long> cells(nl.peiling.stats.sampling.Population population) {
         requireNonNull(population, "population");
         if (population.cells().isEmpty()) {
-            throw new AggregationException("the population has no level and pathway cells to weight by; read it from a population.csv");
+            throw new AggregationException(
+                    "the population has no level and pathway cells to weight by; read it from a population.csv");
         }
         java.util.Map<WeightCell, Long> cells = new java.util.TreeMap<>();
         population.cells().forEach((cell, students) -> {

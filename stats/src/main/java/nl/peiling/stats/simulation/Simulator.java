@@ -20,8 +20,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import nl.peiling.core.allocation.Allocation;
-import nl.peiling.core.allocation.Allocations;
 import nl.peiling.core.allocation.AllocationFiles;
+import nl.peiling.core.allocation.Allocations;
 import nl.peiling.core.allocation.Allocator;
 import nl.peiling.core.allocation.Institution;
 import nl.peiling.core.allocation.Institutions;
@@ -58,13 +58,43 @@ import nl.peiling.core.routing.Routing;
 public final class Simulator {
 
     private static final String[] CITIES = {
-        "Amsterdam", "Rotterdam", "Utrecht", "Eindhoven", "Groningen", "Tilburg", "Almere", "Breda", "Nijmegen",
-        "Apeldoorn", "Haarlem", "Arnhem", "Enschede", "Amersfoort", "Zwolle", "Leiden", "Maastricht", "Dordrecht",
-        "Zoetermeer", "Deventer", "Delft", "Alkmaar", "Venlo", "Leeuwarden", "Helmond", "Emmen", "Hengelo", "Gouda"
+        "Amsterdam",
+        "Rotterdam",
+        "Utrecht",
+        "Eindhoven",
+        "Groningen",
+        "Tilburg",
+        "Almere",
+        "Breda",
+        "Nijmegen",
+        "Apeldoorn",
+        "Haarlem",
+        "Arnhem",
+        "Enschede",
+        "Amersfoort",
+        "Zwolle",
+        "Leiden",
+        "Maastricht",
+        "Dordrecht",
+        "Zoetermeer",
+        "Deventer",
+        "Delft",
+        "Alkmaar",
+        "Venlo",
+        "Leeuwarden",
+        "Helmond",
+        "Emmen",
+        "Hengelo",
+        "Gouda"
     };
     private static final String[] REMARKS = {
-        "Meer stageplekken graag", "De roosters veranderen te vaak", "Fijne docenten", "Betere wifi, graag",
-        "Te weinig contact met mijn \"SLB'er\"", "Goede opleiding", "Meer praktijklessen"
+        "Meer stageplekken graag",
+        "De roosters veranderen te vaak",
+        "Fijne docenten",
+        "Betere wifi, graag",
+        "Te weinig contact met mijn \"SLB'er\"",
+        "Goede opleiding",
+        "Meer praktijklessen"
     };
 
     private final Edition edition;
@@ -99,7 +129,8 @@ public final class Simulator {
     /** A copy with this many students in all (at least one per institution). */
     public Simulator withStudents(int count) {
         if (count < institutions) {
-            throw new IllegalArgumentException("students (" + count + ") must be >= institutions (" + institutions + ")");
+            throw new IllegalArgumentException(
+                    "students (" + count + ") must be >= institutions (" + institutions + ")");
         }
         return new Simulator(edition, institutions, count, seed, noise, responseRate);
     }
@@ -149,7 +180,8 @@ public final class Simulator {
             out.write("respondent,institution,location\n");
             for (Student student : population) {
                 Institution institution = plans.get(student.institution());
-                out.write(student.key() + "," + institution.code() + "," + institution.locations().get(student.location()).code() + "\n");
+                out.write(student.key() + "," + institution.code() + ","
+                        + institution.locations().get(student.location()).code() + "\n");
             }
         }
         files.add(studentsFile);
@@ -158,8 +190,9 @@ public final class Simulator {
         Map<String, Long> cells = new TreeMap<>();
         for (Student student : population) {
             Institution institution = plans.get(student.institution());
-            String cell = institution.code() + "," + institution.locations().get(student.location()).code() + ","
-                    + student.level() + "," + student.pathway();
+            String cell = institution.code() + ","
+                    + institution.locations().get(student.location()).code() + "," + student.level() + ","
+                    + student.pathway();
             cells.merge(cell, 1L, Long::sum);
         }
         try (BufferedWriter out = Files.newBufferedWriter(populationFile, StandardCharsets.UTF_8)) {
@@ -171,7 +204,9 @@ public final class Simulator {
         files.add(populationFile);
 
         List<Respondent> respondents = population.stream()
-                .map(s -> Respondent.of(s.key(), plans.get(s.institution()).code(),
+                .map(s -> Respondent.of(
+                        s.key(),
+                        plans.get(s.institution()).code(),
                         plans.get(s.institution()).locations().get(s.location()).code()))
                 .toList();
         Allocations allocations = Allocator.of(edition, plans, seed).allocateBatch(respondents);
@@ -196,7 +231,8 @@ public final class Simulator {
         int chosenCount = Math.min(edition.rules().chosenPerInstitution(), modules.size());
         List<Institution> list = new ArrayList<>();
         for (int i = 0; i < institutions; i++) {
-            String code = String.format(Locale.ROOT, "%02d%c%c", 10 + i % 90, (char) ('A' + (i / 90) % 26), (char) ('A' + (i * 7 + 3) % 26));
+            String code = String.format(Locale.ROOT, "%02d%c%c", 10 + i % 90, (char) ('A' + (i / 90) % 26), (char)
+                    ('A' + (i * 7 + 3) % 26));
             List<String> pool = new ArrayList<>(modules);
             List<String> chosen = new ArrayList<>();
             for (int c = 0; c < chosenCount; c++) {
@@ -211,7 +247,8 @@ public final class Simulator {
             int locationCount = 1 + random.nextInt(5);
             List<Location> locations = new ArrayList<>();
             for (int l = 0; l < locationCount; l++) {
-                locations.add(new Location(String.format(Locale.ROOT, "%02d", l + 1), CITIES[random.nextInt(CITIES.length)]));
+                locations.add(
+                        new Location(String.format(Locale.ROOT, "%02d", l + 1), CITIES[random.nextInt(CITIES.length)]));
             }
             String name = "Simulatiecollege " + (i + 1);
             list.add(new Institution(code, name, "SC" + (i + 1), chosen, excluded, locations));
@@ -267,7 +304,8 @@ public final class Simulator {
             int locations = institution.locations().size();
             double bbl = 0.1 + 0.3 * random.nextDouble();
             for (int s = 0; s < counts[i]; s++) {
-                int location = (int) Math.min(locations - 1, Math.floor(Math.pow(random.nextDouble(), 1.5) * locations));
+                int location =
+                        (int) Math.min(locations - 1, Math.floor(Math.pow(random.nextDouble(), 1.5) * locations));
                 double u = random.nextDouble();
                 int level = u < 0.05 ? 1 : u < 0.25 ? 2 : u < 0.55 ? 3 : 4;
                 String pathway = random.nextDouble() < bbl ? "BBL" : "BOL";
@@ -275,14 +313,20 @@ public final class Simulator {
                 list.add(new Student(i, location, s, pseudonyms.pseudonym(number), level, pathway));
             }
         }
-        list.sort(java.util.Comparator.comparingInt(Student::institution).thenComparingInt(Student::location).thenComparingInt(Student::number));
+        list.sort(java.util.Comparator.comparingInt(Student::institution)
+                .thenComparingInt(Student::location)
+                .thenComparingInt(Student::number));
         return list;
     }
 
     // ------------------------------------------------------------------------------------ answers
 
     private long writeResponses(
-            Path file, List<Institution> plans, List<Effects> effects, List<Student> population, Map<String, Allocation> allocations)
+            Path file,
+            List<Institution> plans,
+            List<Effects> effects,
+            List<Student> population,
+            Map<String, Allocation> allocations)
             throws IOException {
         List<Question> questions = edition.questions();
         Answerer answerer = new Answerer(edition);
@@ -294,39 +338,42 @@ public final class Simulator {
             StringBuilder header = new StringBuilder("respondent,institution,location,level,pathway,modules");
             questions.forEach(q -> header.append(',').append(q.id()));
             out.write(header.append('\n').toString());
-            IntStream.range(0, batches).parallel().mapToObj(b -> {
-                StringBuilder text = new StringBuilder(batch * 400);
-                List<String> lines = new ArrayList<>();
-                for (int s = b * batch; s < Math.min(population.size(), (b + 1) * batch); s++) {
-                    Student student = population.get(s);
-                    SplittableRandom random = new SplittableRandom(seedHash(seed, student.key()));
-                    Effects effect = effects.get(student.institution());
-                    if (random.nextDouble() >= effect.responseRate()) {
-                        continue;
-                    }
-                    Institution institution = plans.get(student.institution());
-                    Allocation allocation = allocations.get(student.key());
-                    String line = answerer.row(student, institution, effect, allocation.modules(), random);
-                    text.append(line).append('\n');
-                    lines.add(line);
-                }
-                return new Object[] {text.toString(), lines};
-            }).forEachOrdered(chunk -> {
-                try {
-                    out.write((String) chunk[0]);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                @SuppressWarnings("unchecked")
-                List<String> lines = (List<String>) chunk[1];
-                rows[0] += lines.size();
-                if (noise > 0) {
-                    lastRows.addAll(lines.subList(Math.max(0, lines.size() - noise), lines.size()));
-                    if (lastRows.size() > 4 * noise) {
-                        lastRows.subList(0, lastRows.size() - 2 * noise).clear();
-                    }
-                }
-            });
+            IntStream.range(0, batches)
+                    .parallel()
+                    .mapToObj(b -> {
+                        StringBuilder text = new StringBuilder(batch * 400);
+                        List<String> lines = new ArrayList<>();
+                        for (int s = b * batch; s < Math.min(population.size(), (b + 1) * batch); s++) {
+                            Student student = population.get(s);
+                            SplittableRandom random = new SplittableRandom(seedHash(seed, student.key()));
+                            Effects effect = effects.get(student.institution());
+                            if (random.nextDouble() >= effect.responseRate()) {
+                                continue;
+                            }
+                            Institution institution = plans.get(student.institution());
+                            Allocation allocation = allocations.get(student.key());
+                            String line = answerer.row(student, institution, effect, allocation.modules(), random);
+                            text.append(line).append('\n');
+                            lines.add(line);
+                        }
+                        return new Object[] {text.toString(), lines};
+                    })
+                    .forEachOrdered(chunk -> {
+                        try {
+                            out.write((String) chunk[0]);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        @SuppressWarnings("unchecked")
+                        List<String> lines = (List<String>) chunk[1];
+                        rows[0] += lines.size();
+                        if (noise > 0) {
+                            lastRows.addAll(lines.subList(Math.max(0, lines.size() - noise), lines.size()));
+                            if (lastRows.size() > 4 * noise) {
+                                lastRows.subList(0, lastRows.size() - 2 * noise).clear();
+                            }
+                        }
+                    });
             SplittableRandom random = new SplittableRandom(seedHash(seed, "noise"));
             for (int n = 0; n < noise && !lastRows.isEmpty(); n++) {
                 String row = lastRows.get(random.nextInt(lastRows.size()));
@@ -413,8 +460,15 @@ public final class Simulator {
             }
         }
 
-        String row(Student student, Institution institution, Effects effect, List<String> modules, SplittableRandom random) {
-            double general = gaussian(random) + effect.general() + effect.perLocation()[student.location()]
+        String row(
+                Student student,
+                Institution institution,
+                Effects effect,
+                List<String> modules,
+                SplittableRandom random) {
+            double general = gaussian(random)
+                    + effect.general()
+                    + effect.perLocation()[student.location()]
                     + (student.level() == 1 ? 0.1 : student.level() == 4 ? -0.05 : 0)
                     + (student.pathway().equals("BBL") ? 0.1 : 0);
             double[] traits = new double[effect.perCluster().length];
@@ -427,9 +481,16 @@ public final class Simulator {
             }
             Map<String, Object> answers = new HashMap<>();
             StringBuilder line = new StringBuilder(512);
-            line.append(student.key()).append(',').append(institution.code()).append(',')
-                    .append(institution.locations().get(student.location()).code()).append(',')
-                    .append(student.level()).append(',').append(student.pathway()).append(',')
+            line.append(student.key())
+                    .append(',')
+                    .append(institution.code())
+                    .append(',')
+                    .append(institution.locations().get(student.location()).code())
+                    .append(',')
+                    .append(student.level())
+                    .append(',')
+                    .append(student.pathway())
+                    .append(',')
                     .append(String.join("|", modules));
             for (int q = 0; q < questions.size(); q++) {
                 line.append(',');
@@ -439,7 +500,11 @@ public final class Simulator {
                 if (random.nextDouble() < 0.015) {
                     continue; // item non-response
                 }
-                String answer = answer(q, clusterOf[q] >= 0 ? traits[clusterOf[q]] : 0.5 * general + 0.85 * gaussian(random), general, random);
+                String answer = answer(
+                        q,
+                        clusterOf[q] >= 0 ? traits[clusterOf[q]] : 0.5 * general + 0.85 * gaussian(random),
+                        general,
+                        random);
                 if (answer != null) {
                     line.append(answer);
                     answers.put(questions.get(q).id(), answer);
@@ -453,7 +518,9 @@ public final class Simulator {
             if (question instanceof ScaleQuestion) {
                 Scale scale = scales[q];
                 if (!scale.nonSubstantive().isEmpty() && random.nextDouble() < 0.03) {
-                    return scale.nonSubstantive().get(random.nextInt(scale.nonSubstantive().size())).code();
+                    return scale.nonSubstantive()
+                            .get(random.nextInt(scale.nonSubstantive().size()))
+                            .code();
                 }
                 double latent = 0.75 * trait + 0.65 * gaussian(random);
                 int min = scale.min();
@@ -497,7 +564,8 @@ public final class Simulator {
                 double low = n.min() == null ? 0 : n.min().doubleValue();
                 double high = n.max() == null ? low + 100 : n.max().doubleValue();
                 double share = Math.min(1, Math.exp(gaussian(random) * 0.6) * 0.2);
-                BigDecimal value = BigDecimal.valueOf(low + share * (high - low)).setScale(0, RoundingMode.HALF_UP);
+                BigDecimal value =
+                        BigDecimal.valueOf(low + share * (high - low)).setScale(0, RoundingMode.HALF_UP);
                 return value.toPlainString();
             }
             if (question instanceof TextQuestion t) {

@@ -23,8 +23,10 @@ class BarometerProperties {
                         .flatMap(responses -> Arbitraries.longs()
                                 .between(0, responses)
                                 .map(allocated -> new long[] {population, responses, allocated})));
-        Arbitrary<Map<String, long[]>> locations =
-                Arbitraries.maps(Arbitraries.strings().numeric().ofLength(2), location).ofMinSize(1).ofMaxSize(6);
+        Arbitrary<Map<String, long[]>> locations = Arbitraries.maps(
+                        Arbitraries.strings().numeric().ofLength(2), location)
+                .ofMinSize(1)
+                .ofMaxSize(6);
         return Arbitraries.maps(Arbitraries.strings().withCharRange('A', 'Z').ofLength(4), locations)
                 .ofMinSize(1)
                 .ofMaxSize(5);
@@ -49,7 +51,8 @@ class BarometerProperties {
 
         for (BarometerRow total : barometer.rows(Barometer.By.INSTITUTION)) {
             List<BarometerRow> locations = barometer.rows().stream()
-                    .filter(row -> !row.isInstitutionTotal() && row.institution().equals(total.institution()))
+                    .filter(row ->
+                            !row.isInstitutionTotal() && row.institution().equals(total.institution()))
                     .toList();
             assertThat(locations).hasSize(fieldwork.get(total.institution()).size());
             assertThat(locations.stream().mapToLong(BarometerRow::population).sum())

@@ -103,8 +103,8 @@ class BarometerTest {
         assertThat(barometer.rows(Barometer.By.INSTITUTION))
                 .extracting(BarometerRow::institution)
                 .containsExactly("25LZ", "30AB");
-        assertThat(barometer.institution("30AB")).hasValueSatisfying(row -> assertThat(row.reached())
-                .isTrue());
+        assertThat(barometer.institution("30AB"))
+                .hasValueSatisfying(row -> assertThat(row.reached()).isTrue());
         assertThat(barometer).hasToString("Barometer[2 institutions, 3 locations, 5 module rows; 2 of 5 rows reached]");
     }
 
@@ -193,8 +193,8 @@ class BarometerTest {
         Barometer barometer = Barometer.of(
                 population, ResponseCounts.of(Map.of()), SampleSize.standard().withConfidence(99));
 
-        assertThat(barometer.institution("25LZ")).hasValueSatisfying(row -> assertThat(row.net())
-                .isEqualTo(400));
+        assertThat(barometer.institution("25LZ"))
+                .hasValueSatisfying(row -> assertThat(row.net()).isEqualTo(400));
     }
 
     @Test
@@ -210,7 +210,8 @@ class BarometerTest {
 
     @Test
     void responseCounts_zeroCounts_areLeftOutSoValuesCompareEqual() {
-        ResponseCounts withZeros = ResponseCounts.of(Map.of("25LZ", Map.of("01", 0L, "02", 4L), "30AB", Map.of("01", 0L)));
+        ResponseCounts withZeros =
+                ResponseCounts.of(Map.of("25LZ", Map.of("01", 0L, "02", 4L), "30AB", Map.of("01", 0L)));
 
         assertThat(withZeros).isEqualTo(ResponseCounts.of(Map.of("25LZ", Map.of("02", 4L))));
         assertThat(withZeros.responses("25LZ", "01")).isZero();
@@ -273,7 +274,10 @@ class BarometerTest {
     @Test
     void population_nonNumericValue_namesFileLineColumnAndValue() throws IOException {
         Path file = write(
-                "population.csv", "institution,location,level,pathway,population", "25LZ,01,4,BOL,12", "25LZ,02,4,BOL,veel");
+                "population.csv",
+                "institution,location,level,pathway,population",
+                "25LZ,01,4,BOL,12",
+                "25LZ,02,4,BOL,veel");
 
         BarometerException e = catchThrowableOfType(BarometerException.class, () -> Population.read(file));
 
@@ -306,7 +310,10 @@ class BarometerTest {
     @Test
     void population_repeatedCell_isRejected() throws IOException {
         Path file = write(
-                "population.csv", "institution,location,level,pathway,population", "25LZ,01,4,BOL,12", "25LZ,01,4,BOL,3");
+                "population.csv",
+                "institution,location,level,pathway,population",
+                "25LZ,01,4,BOL,12",
+                "25LZ,01,4,BOL,3");
 
         assertThatThrownBy(() -> Population.read(file))
                 .hasMessage(file + ":3: cell 25LZ/01/4/BOL appears twice (each institution, location, level and"
@@ -352,10 +359,7 @@ class BarometerTest {
     void responses_unknownInstitutionAfterAQuotedLineBreak_reportsThePhysicalLine() throws IOException {
         Path population = population();
         Path file = write(
-                "responses.csv",
-                "respondent,institution,location,note",
-                "r1,25LZ,01,\"two\nlines\"",
-                "r3,99XX,01,");
+                "responses.csv", "respondent,institution,location,note", "r1,25LZ,01,\"two\nlines\"", "r3,99XX,01,");
 
         assertThatThrownBy(() -> ResponseCounts.read(file, Population.read(population)))
                 .isInstanceOf(BarometerException.class)

@@ -51,16 +51,16 @@ final class SamplingReference {
      * 55.000000000000007), so a floating-point ceil would add a respondent. By hand: net(57) = floor(49.94 + 0.99) =
      * 50 → gross 55; net(134) = 100 → gross 110.
      */
-    static final List<Case> EXACT_GROSS = List.of(new Case(57, Double.NaN, 50, 55, Double.NaN), new Case(
-            134, Double.NaN, 100, 110, Double.NaN));
+    static final List<Case> EXACT_GROSS =
+            List.of(new Case(57, Double.NaN, 50, 55, Double.NaN), new Case(134, Double.NaN, 100, 110, Double.NaN));
 
     /**
      * Populations where the fraction of the raw value is below 0.01, so JOB's {@code + 0.99} rounds down and the
      * margin at net is a hair above 5 (by hand and exact rational arithmetic: raw(196) = 130.00787, raw(714) =
      * 250.00022).
      */
-    static final List<Case> ROUNDS_DOWN = List.of(new Case(196, 130.007873, 130, 143, 5.000450), new Case(
-            714, 250.000219, 250, 275, Double.NaN));
+    static final List<Case> ROUNDS_DOWN =
+            List.of(new Case(196, 130.007873, 130, 143, 5.000450), new Case(714, 250.000219, 250, 275, Double.NaN));
 
     private SamplingReference() {}
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import nl.peiling.stats.sampling.Population;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,9 @@ class AggregatorTest {
     Path dir;
 
     private Results aggregate(Aggregator aggregator) {
-        return aggregator.aggregate(TestEdition.handExample().write(dir.resolve("responses.csv"))).results();
+        return aggregator
+                .aggregate(TestEdition.handExample().write(dir.resolve("responses.csv")))
+                .results();
     }
 
     @Test
@@ -40,7 +43,8 @@ class AggregatorTest {
         assertThat(q1.neutral()).isCloseTo(0.2, within(EXACT));
         assertThat(q1.negative()).isCloseTo(0.4, within(EXACT));
         assertThat(q1.distribution()).containsOnlyKeys("1", "2", "3", "4", "5");
-        assertThat(q1.distribution().values()).allSatisfy(share -> assertThat(share).isCloseTo(0.2, within(EXACT)));
+        assertThat(q1.distribution().values())
+                .allSatisfy(share -> assertThat(share).isCloseTo(0.2, within(EXACT)));
         assertThat(q1.nonSubstantive()).containsExactly(Map.entry("nvt", 0L));
 
         // q2 = 5, nvt, -, 3, 2: the nvt answer is counted apart and left out of the mean.
@@ -116,16 +120,23 @@ class AggregatorTest {
                         Map.of("institution", "X", "location", "01"),
                         Map.of("institution", "X", "location", "02"),
                         Map.of("institution", "Y", "location", "01"));
-        GroupResult x01 = results.group(Map.of("institution", "X", "location", "01")).orElseThrow();
+        GroupResult x01 =
+                results.group(Map.of("institution", "X", "location", "01")).orElseThrow();
         assertThat(x01.n()).isEqualTo(2);
         assertThat(x01.item("q1").orElseThrow().mean()).isCloseTo(3.0, within(EXACT));
     }
 
     @Test
     void groups_byLevelAndPathway() {
-        Results results = aggregate(Aggregator.of(TestEdition.EDITION).withMinN(1).withGroupings(Grouping.parse("level,institution+pathway")));
+        Results results = aggregate(Aggregator.of(TestEdition.EDITION)
+                .withMinN(1)
+                .withGroupings(Grouping.parse("level,institution+pathway")));
         assertThat(results.group(Map.of("level", "2")).orElseThrow().n()).isEqualTo(3);
-        assertThat(results.group(Map.of("institution", "X", "pathway", "BBL")).orElseThrow().item("q1").orElseThrow().mean())
+        assertThat(results.group(Map.of("institution", "X", "pathway", "BBL"))
+                        .orElseThrow()
+                        .item("q1")
+                        .orElseThrow()
+                        .mean())
                 .isEqualTo(5.0);
         assertThat(results.groupings()).containsExactly("level", "institution+pathway");
     }
@@ -145,7 +156,9 @@ class AggregatorTest {
         GroupResult x = results.group(Map.of("institution", "X")).orElseThrow();
         assertThat(x.suppressed()).isFalse();
         assertThat(x.item("q1").orElseThrow().mean()).isCloseTo(11 / 3.0, within(EXACT));
-        assertThat(x.item("q2").orElseThrow().suppressed()).as("q2 has 1 substantive answer in X").isTrue();
+        assertThat(x.item("q2").orElseThrow().suppressed())
+                .as("q2 has 1 substantive answer in X")
+                .isTrue();
         assertThat(results.national().cluster("c2").orElseThrow().suppressed()).isTrue();
     }
 
@@ -171,14 +184,18 @@ class AggregatorTest {
     @Test
     void weights_postStratificationPerInstitutionLevelPathway() {
         // Cells: X/2/BOL N 10 (r1, r2 → w 5), X/3/BBL N 4 (r3 → w 4), Y/2/BOL N 6 (r4 → w 6), Y/4/BOL N 1.
-        Map<WeightCell, Long> population = Map.of(
-                new WeightCell("X", 2, "BOL"), 10L,
-                new WeightCell("X", 3, "BBL"), 4L,
-                new WeightCell("Y", 2, "BOL"), 6L,
-                new WeightCell("Y", 4, "BOL"), 1L,
-                new WeightCell("Y", 1, "BBL"), 50L);
-        Results results = aggregate(Aggregator.of(TestEdition.EDITION).withMinN(1).withPopulation(population));
+        // X/2/BOL is split over two locations in the file: weighting sums them (6 + 4).
+        Population population = Population.ofCells(Map.of(
+                new Population.Cell("X", "01", "2", "BOL"), 6L,
+                new Population.Cell("X", "02", "2", "BOL"), 4L,
+                new Population.Cell("X", "02", "3", "BBL"), 4L,
+                new Population.Cell("Y", "01", "2", "BOL"), 6L,
+                new Population.Cell("Y", "01", "4", "BOL"), 1L,
+                new Population.Cell("Y", "01", "1", "BBL"), 50L));
+        Results results =
+                aggregate(Aggregator.of(TestEdition.EDITION).withMinN(1).withPopulation(population));
         assertThat(results.weighted()).isTrue();
+        assertThat(results.groups()).allMatch(g -> g.population() != null);
         double[] w = {5, 5, 4, 6, 1};
         double[] y = {4, 2, 5, 3, 1};
         double sumW = 21;
@@ -195,11 +212,18 @@ class AggregatorTest {
         assertThat(q1.se()).isCloseTo(Math.sqrt(5 / 4.0 * sumZ2), within(EXACT));
         assertThat(q1.sd()).isCloseTo(Math.sqrt(5 / 4.0 * ss / sumW), within(EXACT));
         assertThat(q1.positive()).isCloseTo((5 + 4) / sumW, within(EXACT));
+        assertThat(results.national().population()).isEqualTo(71);
+        assertThat(results.group(Map.of("institution", "X", "location", "02"))
+                        .orElseThrow()
+                        .population())
+                .isEqualTo(8);
+        assertThat(results.group(Map.of("institution", "Y")).orElseThrow().population())
+                .isEqualTo(57);
     }
 
     @Test
     void weights_respondentInACellThePopulationLacks_isAnInputError() {
-        Map<WeightCell, Long> population = Map.of(new WeightCell("X", 2, "BOL"), 10L);
+        Population population = Population.ofCells(Map.of(new Population.Cell("X", "01", "2", "BOL"), 10L));
         assertThatThrownBy(() -> aggregate(Aggregator.of(TestEdition.EDITION).withPopulation(population)))
                 .isInstanceOf(AggregationException.class)
                 .hasMessageContaining("X/3/BBL (1 respondents, population absent)")
@@ -209,10 +233,13 @@ class AggregatorTest {
 
     @Test
     void options_badValuesAreRejected() {
-        assertThatThrownBy(() -> Aggregator.of(TestEdition.EDITION).withMinN(0)).hasMessage("minimum n (0) must be >= 1");
+        assertThatThrownBy(() -> Aggregator.of(TestEdition.EDITION).withMinN(0))
+                .hasMessage("minimum n (0) must be >= 1");
         assertThatThrownBy(() -> Grouping.parse("institution,school"))
-                .hasMessage("unknown dimension \"school\" in --by institution,school (known: institution, location, level, pathway)");
+                .hasMessage(
+                        "unknown dimension \"school\" in --by institution,school (known: institution, location, level, pathway)");
         assertThat(Grouping.parse("location")).containsExactly(Grouping.of(Dimension.INSTITUTION, Dimension.LOCATION));
-        assertThat(List.of(Grouping.parse("institution+level").get(0).toString())).containsExactly("institution+level");
+        assertThat(List.of(Grouping.parse("institution+level").get(0).toString()))
+                .containsExactly("institution+level");
     }
 }

@@ -26,21 +26,34 @@ class MergeProperties {
 
     @Property(tries = 25)
     void shuffledAndShardedInput_givesIdenticalResults(
-            @ForAll @IntRange(min = 1, max = 600) int rows, @ForAll long seed, @ForAll boolean weighted) throws IOException {
+            @ForAll @IntRange(min = 1, max = 600) int rows, @ForAll long seed, @ForAll boolean weighted)
+            throws IOException {
         Random random = new Random(seed);
         List<String> lines = new ArrayList<>();
-        Map<WeightCell, Long> population = new HashMap<>();
+        Map<nl.peiling.stats.sampling.Population.Cell, Long> population = new HashMap<>();
         for (int i = 0; i < rows; i++) {
             String institution = INSTITUTIONS[random.nextInt(INSTITUTIONS.length)];
             int level = 1 + random.nextInt(4);
             String pathway = random.nextBoolean() ? "BOL" : "BBL";
-            population.merge(new WeightCell(institution, level, pathway), 3L + random.nextInt(50), Long::sum);
+            population.merge(
+                    new nl.peiling.stats.sampling.Population.Cell(institution, "01", Integer.toString(level), pathway),
+                    3L + random.nextInt(50),
+                    Long::sum);
             boolean opt = random.nextBoolean();
             StringBuilder line = new StringBuilder();
             // Some keys repeat, so the double-login rule takes rows back.
-            line.append("r").append(random.nextInt(rows + rows / 10 + 1)).append(',')
-                    .append(institution).append(",0").append(1 + random.nextInt(3)).append(',')
-                    .append(level).append(',').append(pathway).append(',').append(opt ? "basis|opt" : "basis");
+            line.append("r")
+                    .append(random.nextInt(rows + rows / 10 + 1))
+                    .append(',')
+                    .append(institution)
+                    .append(",0")
+                    .append(1 + random.nextInt(3))
+                    .append(',')
+                    .append(level)
+                    .append(',')
+                    .append(pathway)
+                    .append(',')
+                    .append(opt ? "basis|opt" : "basis");
             for (String question : TestEdition.QUESTIONS) {
                 line.append(',').append(answer(question, opt, random));
             }
@@ -57,11 +70,12 @@ class MergeProperties {
                     .withMinN(1)
                     .withGroupings(Grouping.parse("institution,location,level+pathway"));
             if (weighted) {
-                base = base.withPopulation(population);
+                base = base.withPopulation(nl.peiling.stats.sampling.Population.ofCells(population));
             }
             Aggregation single = base.withThreads(1).aggregate(ordered);
             Aggregation sharded = base.withThreads(4).withBlockSize(1024).aggregate(ordered);
-            Aggregation shuffledSharded = base.withThreads(3).withBlockSize(2048).aggregate(reordered);
+            Aggregation shuffledSharded =
+                    base.withThreads(3).withBlockSize(2048).aggregate(reordered);
 
             assertThat(sharded.results()).isEqualTo(single.results());
             assertThat(sharded.rejects()).isEqualTo(single.rejects());
@@ -70,7 +84,8 @@ class MergeProperties {
             assertThat(b.input()).isEqualTo(a.input());
             // Which of two equal-length double logins is "later" depends on the order, so compare the
             // figures only when no key repeats with equally many answers in a different order.
-            if (single.rejects().stream().noneMatch(r -> r.reason() == nl.peiling.stats.responses.RejectReason.DUPLICATE)) {
+            if (single.rejects().stream()
+                    .noneMatch(r -> r.reason() == nl.peiling.stats.responses.RejectReason.DUPLICATE)) {
                 assertThat(b).isEqualTo(a);
             }
         } finally {

@@ -67,7 +67,8 @@ class ReferenceValuesTest {
     void cohensD_unweightedPooledSd() {
         Estimate a = estimate("A", false, i -> Y[i]);
         Estimate b = estimate("B", false, i -> Y[i]);
-        Aggregator.Figures figures = new Aggregator.Figures(null, new java.util.TreeMap<>(), java.util.Map.of(), 1);
+        Aggregator.Figures figures =
+                new Aggregator.Figures(null, new java.util.TreeMap<>(), java.util.Map.of(), 1, null);
         BenchmarkFigures benchmark = figures.benchmark("A", "item", "y", a, b, estimate(null, false, i -> Y[i]));
         assertThat(benchmark.cohensD()).isCloseTo(0.3001501126, within(TOLERANCE));
         // Hand calculation: own 23/6, rest 21/6, national 44/12; se² = s²/n unweighted.
@@ -84,7 +85,8 @@ class ReferenceValuesTest {
         Estimate one = new Estimate.Builder().add(1.0, 1, 4, 16).build();
         assertThat(one.sd()).isNull();
         assertThat(one.se()).isNull();
-        Estimate constant = new Estimate.Builder().add(2.0, 3, 12, 48).add(1.0, 2, 8, 32).build();
+        Estimate constant =
+                new Estimate.Builder().add(2.0, 3, 12, 48).add(1.0, 2, 8, 32).build();
         assertThat(constant.mean()).isEqualTo(4.0);
         assertThat(constant.sd()).isEqualTo(0.0);
         assertThat(constant.se()).isEqualTo(0.0);
@@ -110,7 +112,9 @@ class ReferenceValuesTest {
 
     @Test
     void alpha_edgeCases_areNull() {
-        assertThat(Aggregator.Figures.alpha(4, 1, 10, 100, new long[4], new long[4])).as("one respondent").isNull();
+        assertThat(Aggregator.Figures.alpha(4, 1, 10, 100, new long[4], new long[4]))
+                .as("one respondent")
+                .isNull();
         assertThat(Aggregator.Figures.alpha(3, 5, 45, 405, new long[] {15, 15, 15}, new long[] {45, 45, 45}))
                 .as("zero total variance")
                 .isNull();

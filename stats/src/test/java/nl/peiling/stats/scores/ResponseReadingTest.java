@@ -78,7 +78,8 @@ class ResponseReadingTest {
         assertThat(input.rows()).isEqualTo(input.accepted() + input.rejected());
         assertThat(aggregation.results().national().n()).isEqualTo(2);
         // o1 has only a non-substantive answer: no substantive n, so its figures are suppressed.
-        assertThat(aggregation.results().national().item("o1").orElseThrow().suppressed()).isTrue();
+        assertThat(aggregation.results().national().item("o1").orElseThrow().suppressed())
+                .isTrue();
     }
 
     @Test
@@ -106,7 +107,8 @@ class ResponseReadingTest {
 
     @Test
     void quotedFields_crlfAndBom_areRead() throws IOException {
-        String header = "\uFEFFrespondent,institution,location,level,pathway,modules," + String.join(",", TestEdition.QUESTIONS);
+        String header = "\uFEFFrespondent,institution,location,level,pathway,modules,"
+                + String.join(",", TestEdition.QUESTIONS);
         String content = header + "\r\n"
                 + "\"r1\",X,01,2,BOL,\"basis\",\"4\",,,,,,,\"te \"\"kort\"\"\",,,\r\n"
                 + "r2,X,01,2,BOL,basis,5,,,,,,,\"twee\nrgls\",,,\r\n";
@@ -114,7 +116,8 @@ class ResponseReadingTest {
         Aggregation aggregation = Aggregator.of(TestEdition.EDITION).withMinN(1).aggregate(file);
         assertThat(aggregation.rejects()).isEmpty();
         assertThat(aggregation.results().input().rows()).isEqualTo(2);
-        assertThat(aggregation.results().national().item("q1").orElseThrow().mean()).isEqualTo(4.5);
+        assertThat(aggregation.results().national().item("q1").orElseThrow().mean())
+                .isEqualTo(4.5);
     }
 
     @Test
@@ -122,8 +125,11 @@ class ResponseReadingTest {
         Path wrongStart = Files.writeString(dir.resolve("a.csv"), "id,institution\n1,X\n");
         assertThatThrownBy(() -> Aggregator.of(TestEdition.EDITION).aggregate(wrongStart))
                 .isInstanceOf(ResponseFormatException.class)
-                .hasMessage(wrongStart + ": header column 1 is \"id\"; the header must start with respondent,institution,location,level,pathway,modules");
-        Path unknown = Files.writeString(dir.resolve("b.csv"), "respondent,institution,location,level,pathway,modules,q1,zz9\n");
+                .hasMessage(
+                        wrongStart
+                                + ": header column 1 is \"id\"; the header must start with respondent,institution,location,level,pathway,modules");
+        Path unknown = Files.writeString(
+                dir.resolve("b.csv"), "respondent,institution,location,level,pathway,modules,q1,zz9\n");
         assertThatThrownBy(() -> Aggregator.of(TestEdition.EDITION).aggregate(unknown))
                 .isInstanceOf(ResponseFormatException.class)
                 .hasMessageContaining("header column 8 \"zz9\" is not a question");
@@ -145,6 +151,7 @@ class ResponseReadingTest {
         assertThat(results.national().suppressed()).isTrue();
         assertThat(results.national().items()).allMatch(ItemFigures::suppressed);
         assertThat(List.of(results.summary()))
-                .containsExactly("edition t: 0 rows read, 0 accepted, 0 rejected; 1 groups (1 suppressed below n = 10)");
+                .containsExactly(
+                        "edition t: 0 rows read, 0 accepted, 0 rejected; 1 groups (1 suppressed below n = 10)");
     }
 }

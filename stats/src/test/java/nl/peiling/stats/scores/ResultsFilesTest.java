@@ -32,13 +32,33 @@ class ResultsFilesTest {
         assertThat(json.fieldNames()).toIterable().contains("input", "groups", "benchmarks");
         assertThat(json.get("input").fieldNames()).toIterable().containsExactly("rows", "accepted", "rejected");
         JsonNode item = json.get("groups").get(0).get("items").get(0);
-        assertThat(item.fieldNames()).toIterable().contains("id", "n", "mean", "sd", "se", "ciLow", "ciHigh", "suppressed",
-                "positive", "neutral", "negative", "distribution", "nonSubstantive");
+        assertThat(item.fieldNames())
+                .toIterable()
+                .contains(
+                        "id",
+                        "n",
+                        "mean",
+                        "sd",
+                        "se",
+                        "ciLow",
+                        "ciHigh",
+                        "suppressed",
+                        "positive",
+                        "neutral",
+                        "negative",
+                        "distribution",
+                        "nonSubstantive");
         JsonNode cluster = json.get("groups").get(0).get("clusters").get(0);
-        assertThat(cluster.fieldNames()).toIterable().contains("id", "n", "mean", "sd", "se", "ciLow", "ciHigh", "suppressed", "alpha");
+        assertThat(cluster.fieldNames())
+                .toIterable()
+                .contains("id", "n", "mean", "sd", "se", "ciLow", "ciHigh", "suppressed", "alpha");
         JsonNode benchmark = json.get("benchmarks").get(0);
-        assertThat(benchmark.fieldNames()).toIterable().contains("institution", "id", "own", "rest", "national", "difference", "p", "significant", "cohensD");
-        assertThat(json.get("groups").get(0).get("key").size()).as("national key {}").isZero();
+        assertThat(benchmark.fieldNames())
+                .toIterable()
+                .contains("institution", "id", "own", "rest", "national", "difference", "p", "significant", "cohensD");
+        assertThat(json.get("groups").get(0).get("key").size())
+                .as("national key {}")
+                .isZero();
     }
 
     @Test
@@ -48,12 +68,14 @@ class ResultsFilesTest {
         ResultsFiles.writeCsv(results, file);
         List<String> lines = Files.readAllLines(file);
         assertThat(lines.get(0)).isEqualTo(String.join(",", ResultsFiles.CSV_COLUMNS));
-        int perGroup = results.national().items().size() + results.national().clusters().size();
+        int perGroup = results.national().items().size()
+                + results.national().clusters().size();
         assertThat(lines).hasSize(1 + results.groups().size() * perGroup);
         double se = results.national().item("q1").orElseThrow().se();
         assertThat(se).isCloseTo(Math.sqrt(0.5), org.assertj.core.data.Offset.offset(1e-15));
-        assertThat(lines.get(1)).isEqualTo(",,,,item,q1,scale,5,3.0," + Math.sqrt(2.5) + "," + se + "," + (3 - 1.96 * se) + ","
-                + (3 + 1.96 * se) + ",0.4,0.2,0.4,,false");
+        assertThat(lines.get(1))
+                .isEqualTo(",,,,item,q1,scale,5,3.0," + Math.sqrt(2.5) + "," + se + "," + (3 - 1.96 * se) + ","
+                        + (3 + 1.96 * se) + ",0.4,0.2,0.4,,false");
         assertThat(lines).anyMatch(l -> l.startsWith("Y,,,,item,q1,scale,2,"));
         assertThat(lines).anyMatch(l -> l.equals("X,02,,,item,q1,scale,,,,,,,,,,,true"));
     }

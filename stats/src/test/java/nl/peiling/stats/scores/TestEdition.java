@@ -45,24 +45,54 @@ final class TestEdition {
     private static Edition edition() {
         Scale eens5 = new Scale(
                 "eens5",
-                List.of(new ScalePoint(1, t("1")), new ScalePoint(2, t("2")), new ScalePoint(3, t("3")),
-                        new ScalePoint(4, t("4")), new ScalePoint(5, t("5"))),
-                List.of(1, 2), List.of(3), List.of(4, 5),
+                List.of(
+                        new ScalePoint(1, t("1")),
+                        new ScalePoint(2, t("2")),
+                        new ScalePoint(3, t("3")),
+                        new ScalePoint(4, t("4")),
+                        new ScalePoint(5, t("5"))),
+                List.of(1, 2),
+                List.of(3),
+                List.of(4, 5),
                 List.of(new Option("nvt", t("nvt"))));
-        Module basis = new Module("basis", "1", ModuleKind.BASE, t("Basis"), List.of(eens5), List.of(
-                new ScaleQuestion("q1", t("q1"), "eens5", null, null),
-                new ScaleQuestion("q2", t("q2"), "eens5", null, null),
-                new ScaleQuestion("q3", t("q3"), "eens5", null, null),
-                new GradeQuestion("g1", t("g1"), null, null),
-                new SingleQuestion("s1", t("s1"), List.of(new Option("ja", t("ja")), new Option("nee", t("nee"))), null, null),
-                new MultiQuestion("m1", t("m1"), List.of(new Option("a", t("a")), new Option("b", t("b")), new Option("c", t("c"))), null, 2, null, null),
-                new NumberQuestion("n1", t("n1"), BigDecimal.ZERO, BigDecimal.valueOf(100), null, null, null),
-                new TextQuestion("t1", t("t1"), 10, null, null)),
+        Module basis = new Module(
+                "basis",
+                "1",
+                ModuleKind.BASE,
+                t("Basis"),
+                List.of(eens5),
+                List.of(
+                        new ScaleQuestion("q1", t("q1"), "eens5", null, null),
+                        new ScaleQuestion("q2", t("q2"), "eens5", null, null),
+                        new ScaleQuestion("q3", t("q3"), "eens5", null, null),
+                        new GradeQuestion("g1", t("g1"), null, null),
+                        new SingleQuestion(
+                                "s1",
+                                t("s1"),
+                                List.of(new Option("ja", t("ja")), new Option("nee", t("nee"))),
+                                null,
+                                null),
+                        new MultiQuestion(
+                                "m1",
+                                t("m1"),
+                                List.of(new Option("a", t("a")), new Option("b", t("b")), new Option("c", t("c"))),
+                                null,
+                                2,
+                                null,
+                                null),
+                        new NumberQuestion("n1", t("n1"), BigDecimal.ZERO, BigDecimal.valueOf(100), null, null, null),
+                        new TextQuestion("t1", t("t1"), 10, null, null)),
                 List.of(new Cluster("c1", t("c1"), List.of("q1", "q2", "q3"), List.of("q3"), 2)));
-        Module opt = new Module("opt", "1", ModuleKind.OPTIONAL, t("Opt"), List.of(eens5), List.of(
-                new ScaleQuestion("o1", t("o1"), "eens5", null, null),
-                new ScaleQuestion("o2", t("o2"), "eens5", null, null),
-                new ScaleQuestion("o3", t("o3"), "eens5", null, null)),
+        Module opt = new Module(
+                "opt",
+                "1",
+                ModuleKind.OPTIONAL,
+                t("Opt"),
+                List.of(eens5),
+                List.of(
+                        new ScaleQuestion("o1", t("o1"), "eens5", null, null),
+                        new ScaleQuestion("o2", t("o2"), "eens5", null, null),
+                        new ScaleQuestion("o3", t("o3"), "eens5", null, null)),
                 List.of(new Cluster("c2", t("c2"), List.of("o1", "o2", "o3"), List.of(), null)));
         EditionManifest manifest = new EditionManifest("t", null, "basis", List.of("opt"), new Rules(0, 1, 25));
         return new Edition(manifest, basis, List.of(opt));
@@ -77,7 +107,14 @@ final class TestEdition {
         }
 
         /** A row: the respondent fields, then answers as "q1=4 q2=nvt ..." (unlisted questions empty). */
-        Csv row(String respondent, String institution, String location, int level, String pathway, String modules, String answers) {
+        Csv row(
+                String respondent,
+                String institution,
+                String location,
+                int level,
+                String pathway,
+                String modules,
+                String answers) {
             Map<String, String> values = new LinkedHashMap<>();
             if (!answers.isBlank()) {
                 for (String pair : answers.trim().split("\\s+")) {
@@ -85,7 +122,8 @@ final class TestEdition {
                     values.put(parts[0], parts[1]);
                 }
             }
-            List<String> cells = new ArrayList<>(List.of(respondent, institution, location, Integer.toString(level), pathway, modules));
+            List<String> cells = new ArrayList<>(
+                    List.of(respondent, institution, location, Integer.toString(level), pathway, modules));
             for (String question : QUESTIONS) {
                 cells.add(values.getOrDefault(question, ""));
             }
@@ -115,7 +153,14 @@ final class TestEdition {
     /** The five respondents of the hand-worked example in AggregatorTest. */
     static Csv handExample() {
         return new Csv()
-                .row("r1", "X", "01", 2, "BOL", "basis|opt", "q1=4 q2=5 q3=2 g1=7 s1=ja m1=a|b n1=12.5 t1=hallo o1=3 o2=4 o3=5")
+                .row(
+                        "r1",
+                        "X",
+                        "01",
+                        2,
+                        "BOL",
+                        "basis|opt",
+                        "q1=4 q2=5 q3=2 g1=7 s1=ja m1=a|b n1=12.5 t1=hallo o1=3 o2=4 o3=5")
                 .row("r2", "X", "01", 2, "BOL", "basis", "q1=2 q2=nvt q3=5 g1=5 s1=nee m1=c n1=20")
                 .row("r3", "X", "02", 3, "BBL", "basis", "q1=5 g1=8")
                 .row("r4", "Y", "01", 2, "BOL", "basis", "q1=3 q2=3 q3=3 g1=6 s1=ja")
