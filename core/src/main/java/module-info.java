@@ -4,6 +4,7 @@
  */
 module nl.peiling.core {
     requires transitive jakarta.validation;
+    requires org.hibernate.validator;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.dataformat.csv;
     requires org.slf4j;

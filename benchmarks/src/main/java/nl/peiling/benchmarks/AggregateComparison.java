@@ -46,11 +46,17 @@ public final class AggregateComparison {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        List<String> parts = args.length > 2 ? Arrays.asList(args).subList(2, args.length) : List.of("scan", "peiling", "duckdb");
+        List<String> parts =
+                args.length > 2 ? Arrays.asList(args).subList(2, args.length) : List.of("scan", "peiling", "duckdb");
         Path responses = dir.resolve("responses.csv");
         Edition edition = Catalog.load().edition("2027");
-        System.out.printf(Locale.ROOT, "file %s: %.0f MB, %d processors, max heap %d MB%n", responses,
-                Files.size(responses) / 1e6, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                Locale.ROOT,
+                "file %s: %.0f MB, %d processors, max heap %d MB%n",
+                responses,
+                Files.size(responses) / 1e6,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
         for (String part : parts) {
             switch (part) {
                 case "scan" -> time("byte scan (2 threads)", runs, () -> "separators " + scan(responses, 2));
@@ -70,7 +76,8 @@ public final class AggregateComparison {
                     }
                     System.out.printf(Locale.ROOT, "  peak heap (sum of pool peaks): %d MB%n", peak >> 20);
                 }
-                case "duckdb" -> time("duckdb per-institution n, mean, sd, positive share", runs, () -> duckdb(responses, edition));
+                case "duckdb" ->
+                    time("duckdb per-institution n, mean, sd, positive share", runs, () -> duckdb(responses, edition));
                 default -> throw new IllegalArgumentException("unknown part " + part + " (scan, peiling, duckdb)");
             }
         }
@@ -90,8 +97,14 @@ public final class AggregateComparison {
         }
         double[] sorted = seconds.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-55s best %.3f s  median %.3f s  runs %s%n  %s%n", name, sorted[0],
-                sorted[runs / 2], Arrays.toString(seconds), note);
+        System.out.printf(
+                Locale.ROOT,
+                "%-55s best %.3f s  median %.3f s  runs %s%n  %s%n",
+                name,
+                sorted[0],
+                sorted[runs / 2],
+                Arrays.toString(seconds),
+                note);
     }
 
     /** Counts commas and line ends in the file with {@code threads} threads, each over its own part. */
@@ -146,7 +159,10 @@ public final class AggregateComparison {
         }
         StringBuilder columns = new StringBuilder("{");
         for (String column : header.split(",")) {
-            columns.append(columns.length() > 1 ? ", " : "").append('\'').append(column).append("': 'VARCHAR'");
+            columns.append(columns.length() > 1 ? ", " : "")
+                    .append('\'')
+                    .append(column)
+                    .append("': 'VARCHAR'");
         }
         columns.append('}');
         StringBuilder select = new StringBuilder("SELECT institution");
@@ -157,21 +173,37 @@ public final class AggregateComparison {
             }
             // CASE on the text rather than TRY_CAST: DuckDB pushes a TRY_CAST into its CSV reader as a
             // hard cast, which fails on the non-substantive codes (duckdb/duckdb issue 23818).
-            StringBuilder value = new StringBuilder("(CASE \"").append(question.id()).append('"');
+            StringBuilder value =
+                    new StringBuilder("(CASE \"").append(question.id()).append('"');
             int max = question.type() == QuestionType.GRADE ? 10 : 5;
             for (int code = 1; code <= max; code++) {
                 value.append(" WHEN '").append(code).append("' THEN ").append(code);
             }
             value.append(" END)");
             int positiveFrom = question.type() == QuestionType.GRADE ? 6 : 4;
-            select.append(", count(").append(value).append(")")
-                    .append(", avg(").append(value).append(")")
-                    .append(", stddev_samp(").append(value).append(")")
-                    .append(", avg(CASE WHEN ").append(value).append(" >= ").append(positiveFrom).append(" THEN 1.0 WHEN ")
-                    .append(value).append(" IS NOT NULL THEN 0.0 END)");
+            select.append(", count(")
+                    .append(value)
+                    .append(")")
+                    .append(", avg(")
+                    .append(value)
+                    .append(")")
+                    .append(", stddev_samp(")
+                    .append(value)
+                    .append(")")
+                    .append(", avg(CASE WHEN ")
+                    .append(value)
+                    .append(" >= ")
+                    .append(positiveFrom)
+                    .append(" THEN 1.0 WHEN ")
+                    .append(value)
+                    .append(" IS NOT NULL THEN 0.0 END)");
             items++;
         }
-        select.append(" FROM read_csv('").append(responses.toAbsolutePath()).append("', header = true, auto_detect = false, columns = ").append(columns).append(")")
+        select.append(" FROM read_csv('")
+                .append(responses.toAbsolutePath())
+                .append("', header = true, auto_detect = false, columns = ")
+                .append(columns)
+                .append(")")
                 .append(" GROUP BY institution ORDER BY institution");
         int rows = 0;
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");

@@ -44,32 +44,57 @@ final class AggregateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--edition", required = true, paramLabel = "E", description = "A shipped edition id or a definition folder.")
+    @Option(
+            names = "--edition",
+            required = true,
+            paramLabel = "E",
+            description = "A shipped edition id or a definition folder.")
     String edition;
 
     @Option(names = "--responses", required = true, paramLabel = "F", description = "The responses.csv to read.")
     Path responses;
 
-    @Option(names = "--population", paramLabel = "F", description = "population.csv: weight by institution × level × pathway, and reject unknown institutions and locations.")
+    @Option(
+            names = "--population",
+            paramLabel = "F",
+            description =
+                    "population.csv: weight by institution × level × pathway, and reject unknown institutions and locations.")
     Path population;
 
-    @Option(names = "--institutions", paramLabel = "F", description = "institutions.json: reject institutions and locations it does not list.")
+    @Option(
+            names = "--institutions",
+            paramLabel = "F",
+            description = "institutions.json: reject institutions and locations it does not list.")
     Path institutions;
 
-    @Option(names = "--by", paramLabel = "G", defaultValue = "institution,location",
-            description = "Groupings, comma-separated; dimensions within one joined by + (institution, location, level, pathway). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--by",
+            paramLabel = "G",
+            defaultValue = "institution,location",
+            description =
+                    "Groupings, comma-separated; dimensions within one joined by + (institution, location, level, pathway). Default: ${DEFAULT-VALUE}.")
     String by;
 
-    @Option(names = "--min-n", paramLabel = "N", defaultValue = "10", description = "Suppress figures of groups with fewer respondents (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--min-n",
+            paramLabel = "N",
+            defaultValue = "10",
+            description = "Suppress figures of groups with fewer respondents (default: ${DEFAULT-VALUE}).")
     int minN;
 
     @Option(names = "--out", paramLabel = "F", description = "Write the results JSON to this file.")
     Path out;
 
-    @Option(names = "--csv", paramLabel = "F", description = "Write the results as a tidy CSV (one row per group and figure).")
+    @Option(
+            names = "--csv",
+            paramLabel = "F",
+            description = "Write the results as a tidy CSV (one row per group and figure).")
     Path csv;
 
-    @Option(names = "--rejects", paramLabel = "F", description = "Write the rejected rows (line,respondent,reason,column,value).")
+    @Option(
+            names = "--rejects",
+            paramLabel = "F",
+            description = "Write the rejected rows (line,respondent,reason,column,value).")
     Path rejects;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of processors).")
@@ -91,7 +116,9 @@ final class AggregateCommand implements Callable<Integer> {
         if (population != null) {
             Population read = read(population);
             aggregator = withPopulation(aggregator, read);
-            read.institutions().forEach(code -> known.put(code, List.copyOf(read.locations(code).keySet())));
+            read.institutions()
+                    .forEach(code ->
+                            known.put(code, List.copyOf(read.locations(code).keySet())));
         }
         if (institutions != null) {
             Map<String, List<String>> listed = new LinkedHashMap<>();
@@ -134,8 +161,14 @@ final class AggregateCommand implements Callable<Integer> {
 
     private void summary(Results results, List<Reject> rejected, PrintWriter text) {
         Results.Input input = results.input();
-        text.printf(java.util.Locale.ROOT, "Edition %s: %d rows read, %d accepted, %d rejected%s%n", results.edition(),
-                input.rows(), input.accepted(), input.rejected(), results.weighted() ? " (weighted by population)" : "");
+        text.printf(
+                java.util.Locale.ROOT,
+                "Edition %s: %d rows read, %d accepted, %d rejected%s%n",
+                results.edition(),
+                input.rows(),
+                input.accepted(),
+                input.rejected(),
+                results.weighted() ? " (weighted by population)" : "");
         if (!rejected.isEmpty()) {
             Map<String, Long> reasons = new java.util.TreeMap<>();
             rejected.forEach(r -> reasons.merge(r.reason().code(), 1L, Long::sum));
@@ -145,7 +178,9 @@ final class AggregateCommand implements Callable<Integer> {
         TextTable table = TextTable.of("grouping", ">groups", ">suppressed");
         Map<String, long[]> byGrouping = new LinkedHashMap<>();
         for (GroupResult group : results.groups()) {
-            String name = group.key().isEmpty() ? "national" : String.join("+", group.key().keySet());
+            String name = group.key().isEmpty()
+                    ? "national"
+                    : String.join("+", group.key().keySet());
             long[] counts = byGrouping.computeIfAbsent(name, k -> new long[2]);
             counts[0]++;
             if (group.suppressed()) {
@@ -154,7 +189,11 @@ final class AggregateCommand implements Callable<Integer> {
         }
         byGrouping.forEach((name, counts) -> table.row(name, counts[0], counts[1]));
         text.print(table);
-        text.printf(java.util.Locale.ROOT, "Groups below n = %d are suppressed; %d benchmark figures.%n", results.minN(), results.benchmarks().size());
+        text.printf(
+                java.util.Locale.ROOT,
+                "Groups below n = %d are suppressed; %d benchmark figures.%n",
+                results.minN(),
+                results.benchmarks().size());
         if (out != null) {
             text.println("Results: " + out);
         }

@@ -239,10 +239,15 @@ final class AllocateCommand implements Callable<Integer> {
             Edition definition, AllocationMode allocationMode, Allocations result, List<PlanProblem> warnings) {
         PrintWriter text = spec.commandLine().getOut();
         warnings.forEach(text::println);
+        boolean first = warnings.isEmpty();
         for (StratumSummary stratum : result.strata()) {
+            if (!first) {
+                text.println();
+            }
+            first = false;
             text.printf(
                     Locale.ROOT,
-                    "%n%s / %s: %d respondents, spread %d, pair spread %d%n",
+                    "%s / %s: %d respondents, spread %d, pair spread %d%n",
                     stratum.institution(),
                     stratum.location(),
                     stratum.respondents(),

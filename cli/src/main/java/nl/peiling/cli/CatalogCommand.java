@@ -29,10 +29,17 @@ final class CatalogCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--edition", paramLabel = "E", description = "A shipped edition id or a definition folder (default: the newest shipped edition).")
+    @Option(
+            names = "--edition",
+            paramLabel = "E",
+            description = "A shipped edition id or a definition folder (default: the newest shipped edition).")
     String edition;
 
-    @Option(names = "--lang", paramLabel = "nl|en", defaultValue = "nl", description = "Language of the titles (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--lang",
+            paramLabel = "nl|en",
+            defaultValue = "nl",
+            description = "Language of the titles (default: ${DEFAULT-VALUE}).")
     Language lang;
 
     @Override
@@ -85,7 +92,9 @@ final class CatalogCommand implements Callable<Integer> {
                 Locale.ROOT,
                 "Edition %s%s: base %s, %d chosen + %d random modules per respondent, at most %d minutes%n%n",
                 edition.id(),
-                edition.manifest().previous() == null ? "" : " (previous " + edition.manifest().previous() + ")",
+                edition.manifest().previous() == null
+                        ? ""
+                        : " (previous " + edition.manifest().previous() + ")",
                 edition.base().id(),
                 rules.chosenPerInstitution(),
                 rules.randomPerRespondent(),

@@ -24,7 +24,6 @@ import picocli.CommandLine.TypeConversionException;
 /** {@code peiling codebook}: the variables, labels and codes of an edition's data file. */
 @Command(
         name = "codebook",
-        mixinStandardHelpOptions = true,
         description = {
             "Writes the codebook of an edition's responses.csv: one entry per column,",
             "in file order, with module, question text, type, value labels and",

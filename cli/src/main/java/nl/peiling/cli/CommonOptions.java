@@ -11,6 +11,12 @@ public final class CommonOptions {
     @Option(names = "--debug", description = "Print stack traces of errors.")
     boolean debug;
 
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
+    boolean help;
+
     /** Whether JSON output was asked for. */
     public boolean json() {
         return json;

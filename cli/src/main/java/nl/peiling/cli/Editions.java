@@ -39,12 +39,15 @@ public final class Editions {
             try {
                 return definitions().readEdition(folder);
             } catch (DefinitionException e) {
-                throw new InputException("edition folder " + edition + " is invalid (run 'peiling validate " + edition
-                        + "' for every problem): " + e.report().summary(), e);
+                throw new InputException(
+                        "edition folder " + edition + " is invalid (run 'peiling validate " + edition
+                                + "' for every problem): " + e.report().summary(),
+                        e);
             }
         }
         Catalog catalog = catalog();
-        return catalog.find(edition).orElseThrow(() -> new InputException("edition \"" + edition
-                + "\" is neither a shipped edition (" + String.join(", ", catalog.editions()) + ") nor a definition folder"));
+        return catalog.find(edition)
+                .orElseThrow(() -> new InputException("edition \"" + edition + "\" is neither a shipped edition ("
+                        + String.join(", ", catalog.editions()) + ") nor a definition folder"));
     }
 }

@@ -10,7 +10,9 @@ final class Numbers {
 
     /** A number as people write it: 5 rather than 5.0, 1.96 rather than 1.9600. */
     static String show(double value) {
-        return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() : "" + value;
+        return Double.isFinite(value)
+                ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+                : "" + value;
     }
 
     /** A number with a fixed number of decimals, e.g. 4.9968. */

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             BarometerCommand.class,
             CodebookCommand.class,
             ReportCommand.class,
+            DemoCommand.class,
         })
 public final class Peiling {
 
@@ -56,7 +57,8 @@ public final class Peiling {
     public static Run execute(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int code = commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -77,7 +79,8 @@ public final class Peiling {
             return EXIT_INPUT;
         });
         cli.setExecutionExceptionHandler((e, command, parseResult) -> {
-            boolean debug = Arrays.asList(parseResult.originalArgs().toArray(new String[0])).contains("--debug");
+            boolean debug = Arrays.asList(parseResult.originalArgs().toArray(new String[0]))
+                    .contains("--debug");
             if (e instanceof InputException) {
                 command.getErr().println("peiling: " + e.getMessage());
             } else {

@@ -28,9 +28,10 @@ import picocli.CommandLine.Spec;
         name = "report",
         description = {
             "Writes one self-contained HTML report from the results of 'peiling aggregate':",
-            "the response barometer, cluster means beside the national ones with 95%% intervals",
-            "and significance marks, negative / neutral / positive shares per question and",
-            "cluster means per location. Without --institution it is the national report."
+            "the response barometer, cluster means beside the national ones with 95%%",
+            "intervals and significance marks, negative / neutral / positive shares per",
+            "question and cluster means per location. Without --institution it is the",
+            "national report."
         })
 final class ReportCommand implements Callable<Integer> {
 
@@ -144,7 +145,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** Writes through a temporary file beside the target, so a failed run never leaves half a report. */
-    private static void write(String html, Path file) throws IOException {
+    static void write(String html, Path file) throws IOException {
         Path target = file.toAbsolutePath();
         Path folder = target.getParent();
         if (folder != null && !Files.isDirectory(folder)) {

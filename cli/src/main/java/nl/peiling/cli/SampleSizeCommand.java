@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         name = "sample-size",
         description = {
             "Required net and gross sample size of a population, as JOB's response barometer defines them:",
-            "net(N) = floor(N·z²·p(100 − p) / (z²·p(100 − p) + (N − 1)·e²) + 0.99), gross = net + extra %, rounded up."
+            "net(N) = floor(N·z²·p(100 − p) / (z²·p(100 − p) + (N − 1)·e²) + 0.99), gross = net + extra %%, rounded up."
         })
 final class SampleSizeCommand implements Callable<Integer> {
 

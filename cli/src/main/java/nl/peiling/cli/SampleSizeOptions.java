@@ -10,7 +10,8 @@ final class SampleSizeOptions {
             names = "--confidence",
             paramLabel = "C",
             defaultValue = "95",
-            description = "Confidence level in percent: 90, 95 or 99 (z 1.645, 1.96, 2.576; default: ${DEFAULT-VALUE}).")
+            description =
+                    "Confidence level in percent: 90, 95 or 99 (z 1.645, 1.96, 2.576; default: ${DEFAULT-VALUE}).")
     int confidence;
 
     @Option(

@@ -29,25 +29,48 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--edition", required = true, paramLabel = "E", description = "A shipped edition id or a definition folder.")
+    @Option(
+            names = "--edition",
+            required = true,
+            paramLabel = "E",
+            description = "A shipped edition id or a definition folder.")
     String edition;
 
     @Option(names = "--institutions", required = true, paramLabel = "K", description = "Number of institutions.")
     int institutions;
 
-    @Option(names = "--students", required = true, paramLabel = "S", description = "Number of students in all (the population).")
+    @Option(
+            names = "--students",
+            required = true,
+            paramLabel = "S",
+            description = "Number of students in all (the population).")
     int students;
 
-    @Option(names = "--seed", required = true, paramLabel = "X", description = "Any text; the same seed gives the same files.")
+    @Option(
+            names = "--seed",
+            required = true,
+            paramLabel = "X",
+            description = "Any text; the same seed gives the same files.")
     String seed;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write to (created when missing).")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
+            description = "The folder to write to (created when missing).")
     Path out;
 
-    @Option(names = "--noise", paramLabel = "N", defaultValue = "0", description = "Add N malformed and duplicate response rows (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--noise",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Add N malformed and duplicate response rows (default: ${DEFAULT-VALUE}).")
     int noise;
 
-    @Option(names = "--response-rate", paramLabel = "R", description = "One response rate (0..1) for every institution instead of rates between 0.35 and 0.75.")
+    @Option(
+            names = "--response-rate",
+            paramLabel = "R",
+            description = "One response rate (0..1) for every institution instead of rates between 0.35 and 0.75.")
     Double responseRate;
 
     @Override
@@ -76,8 +99,13 @@ final class SimulateCommand implements Callable<Integer> {
             Json.print(spec, json);
         } else {
             PrintWriter text = spec.commandLine().getOut();
-            text.printf(java.util.Locale.ROOT, "Simulated %d institutions, %d students, %d response rows (%d of them noise):%n",
-                    simulation.institutions(), simulation.students(), simulation.respondents(), simulation.noise());
+            text.printf(
+                    java.util.Locale.ROOT,
+                    "Simulated %d institutions, %d students, %d response rows (%d of them noise):%n",
+                    simulation.institutions(),
+                    simulation.students(),
+                    simulation.respondents(),
+                    simulation.noise());
             simulation.files().forEach(file -> text.println("  " + file));
             text.flush();
         }

@@ -29,7 +29,8 @@ public final class TextTable {
     /** Adds a row; values are shown with {@code String.valueOf}, null as "-". */
     public TextTable row(Object... values) {
         if (values.length != header.size()) {
-            throw new IllegalArgumentException("row has " + values.length + " values for " + header.size() + " columns");
+            throw new IllegalArgumentException(
+                    "row has " + values.length + " values for " + header.size() + " columns");
         }
         List<String> row = new ArrayList<>();
         for (Object value : values) {

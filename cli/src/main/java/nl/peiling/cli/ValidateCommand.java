@@ -51,8 +51,9 @@ final class ValidateCommand implements Callable<Integer> {
         ValidationReport report;
         if (target.edition != null) {
             Catalog catalog = Editions.catalog();
-            Edition edition = catalog.find(target.edition).orElseThrow(() -> new InputException(
-                    "unknown edition \"" + target.edition + "\" (shipped: " + String.join(", ", catalog.editions()) + ")"));
+            Edition edition = catalog.find(target.edition)
+                    .orElseThrow(() -> new InputException("unknown edition \"" + target.edition + "\" (shipped: "
+                            + String.join(", ", catalog.editions()) + ")"));
             report = Editions.definitions().validate(edition);
         } else {
             for (Path path : target.paths) {

@@ -67,7 +67,14 @@ class BarometerCommandTest {
         assertThat(rows.get(0).fieldNames())
                 .toIterable()
                 .containsExactly(
-                        "institution", "location", "population", "responses", "net", "gross", "percentOfNet", "reached");
+                        "institution",
+                        "location",
+                        "population",
+                        "responses",
+                        "net",
+                        "gross",
+                        "percentOfNet",
+                        "reached");
         assertThat(rows.get(0).get("location").isNull()).isTrue();
         assertThat(rows.get(0).get("population").asLong()).isEqualTo(1000);
         assertThat(rows.get(0).get("responses").asLong()).isEqualTo(160);
@@ -100,7 +107,9 @@ class BarometerCommandTest {
 
         JsonNode json = MAPPER.readTree(run.out());
         assertThat(json.get("by").asText()).isEqualTo("institution");
-        assertThat(json.get("rows")).extracting(row -> row.get("institution").asText()).containsExactly("25LZ", "30AB");
+        assertThat(json.get("rows"))
+                .extracting(row -> row.get("institution").asText())
+                .containsExactly("25LZ", "30AB");
     }
 
     @Test

@@ -37,7 +37,8 @@ class CatalogCommandTest {
         Peiling.Run run = Peiling.execute("catalog", "--edition", "2027", "--lang", "en");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
-                .startsWith("Edition 2027 (previous 2025): base basis, 3 chosen + 2 random modules per respondent, at most 25 minutes")
+                .startsWith(
+                        "Edition 2027 (previous 2025): base basis, 3 chosen + 2 random modules per respondent, at most 25 minutes")
                 .contains("module       kind      questions  clusters  minutes  title")
                 .contains("Student housing")
                 .contains("Shipped editions: 2025, 2027");
@@ -47,6 +48,8 @@ class CatalogCommandTest {
     void unknownEdition_exitsTwo() {
         Peiling.Run run = Peiling.execute("catalog", "--edition", "2019");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("peiling: edition \"2019\" is neither a shipped edition (2025, 2027) nor a definition folder");
+        assertThat(run.err())
+                .startsWith(
+                        "peiling: edition \"2019\" is neither a shipped edition (2025, 2027) nor a definition folder");
     }
 }

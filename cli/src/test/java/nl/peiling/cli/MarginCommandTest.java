@@ -18,9 +18,7 @@ class MarginCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode json = MAPPER.readTree(run.out());
-        assertThat(json.fieldNames())
-                .toIterable()
-                .startsWith("population", "responses", "margin");
+        assertThat(json.fieldNames()).toIterable().startsWith("population", "responses", "margin");
         assertThat(json.get("population").asLong()).isEqualTo(1000);
         assertThat(json.get("responses").asLong()).isEqualTo(200);
         assertThat(json.get("margin").asDouble()).isCloseTo(6.201166, within(1e-6));
@@ -55,7 +53,8 @@ class MarginCommandTest {
                         "margin      6.2012  percentage points",
                         "",
                         "at 95 % confidence (z = 1.96), proportion 50 %"));
-        assertThat(Peiling.execute("margin", "--population", "10", "--responses", "0").out())
+        assertThat(Peiling.execute("margin", "--population", "10", "--responses", "0")
+                        .out())
                 .contains("margin      infinite  no responses, no precision");
     }
 
@@ -64,14 +63,17 @@ class MarginCommandTest {
         Peiling.Run run = Peiling.execute("margin", "--population", "100", "--responses", "101");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("peiling: responses (101) must be <= population (100)" + System.lineSeparator());
+        assertThat(run.err())
+                .isEqualTo("peiling: responses (101) must be <= population (100)" + System.lineSeparator());
     }
 
     @Test
     void negativeResponsesOrPopulation_exitsTwo() {
-        assertThat(Peiling.execute("margin", "--population", "100", "--responses", "-1").err())
+        assertThat(Peiling.execute("margin", "--population", "100", "--responses", "-1")
+                        .err())
                 .startsWith("peiling: responses (-1) must be >= 0");
-        assertThat(Peiling.execute("margin", "--population", "0", "--responses", "0").err())
+        assertThat(Peiling.execute("margin", "--population", "0", "--responses", "0")
+                        .err())
                 .startsWith("peiling: population (0) must be >= 1");
     }
 

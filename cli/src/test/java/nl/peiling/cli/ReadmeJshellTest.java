@@ -43,7 +43,12 @@ class ReadmeJshellTest {
                 List<SnippetEvent> events = shell.eval(info.source());
                 for (SnippetEvent event : events) {
                     assertThat(event.status())
-                            .as("snippet %s: %s", info.source().strip(), shell.diagnostics(event.snippet()).map(d -> d.getMessage(null)).toList())
+                            .as(
+                                    "snippet %s: %s",
+                                    info.source().strip(),
+                                    shell.diagnostics(event.snippet())
+                                            .map(d -> d.getMessage(null))
+                                            .toList())
                             .isNotEqualTo(Snippet.Status.REJECTED);
                     assertThat(event.exception()).as(info.source()).isNull();
                 }

@@ -109,9 +109,11 @@ class SampleSizeCommandTest {
 
     @Test
     void badMarginOrProportion_exitsTwo() {
-        assertThat(Peiling.execute("sample-size", "--population", "100", "--margin", "0").err())
+        assertThat(Peiling.execute("sample-size", "--population", "100", "--margin", "0")
+                        .err())
                 .startsWith("peiling: margin (0) must be > 0 and <= 100 percentage points");
-        assertThat(Peiling.execute("sample-size", "--population", "100", "--proportion", "0").exitCode())
+        assertThat(Peiling.execute("sample-size", "--population", "100", "--proportion", "0")
+                        .exitCode())
                 .isEqualTo(2);
     }
 

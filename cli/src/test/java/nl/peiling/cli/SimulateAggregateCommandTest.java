@@ -25,18 +25,33 @@ class SimulateAggregateCommandTest {
     @BeforeAll
     static void simulate() {
         data = dir.resolve("data");
-        Peiling.Run run = Peiling.execute("simulate", "--edition", "2027", "--institutions", "5", "--students", "4000",
-                "--seed", "cli-test", "--noise", "8", "--out", data.toString(), "--json");
+        Peiling.Run run = Peiling.execute(
+                "simulate",
+                "--edition",
+                "2027",
+                "--institutions",
+                "5",
+                "--students",
+                "4000",
+                "--seed",
+                "cli-test",
+                "--noise",
+                "8",
+                "--out",
+                data.toString(),
+                "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
     }
 
     @Test
     void simulate_writesTheFiveFilesAndReportsThem() throws IOException {
-        for (String file : List.of("institutions.json", "students.csv", "population.csv", "allocation.csv", "responses.csv")) {
+        for (String file :
+                List.of("institutions.json", "students.csv", "population.csv", "allocation.csv", "responses.csv")) {
             assertThat(data.resolve(file)).isRegularFile();
         }
         assertThat(Files.readAllLines(data.resolve("students.csv"))).hasSize(4001);
-        assertThat(Files.readAllLines(data.resolve("allocation.csv")).get(0)).isEqualTo("respondent,institution,location,modules");
+        assertThat(Files.readAllLines(data.resolve("allocation.csv")).get(0))
+                .isEqualTo("respondent,institution,location,modules");
     }
 
     @Test
@@ -44,15 +59,28 @@ class SimulateAggregateCommandTest {
         Path results = dir.resolve("results.json");
         Path rejects = dir.resolve("rejects.csv");
         Path csv = dir.resolve("results.csv");
-        Peiling.Run run = Peiling.execute("aggregate", "--edition", "2027", "--responses", data.resolve("responses.csv").toString(),
-                "--population", data.resolve("population.csv").toString(), "--out", results.toString(),
-                "--rejects", rejects.toString(), "--csv", csv.toString());
+        Peiling.Run run = Peiling.execute(
+                "aggregate",
+                "--edition",
+                "2027",
+                "--responses",
+                data.resolve("responses.csv").toString(),
+                "--population",
+                data.resolve("population.csv").toString(),
+                "--out",
+                results.toString(),
+                "--rejects",
+                rejects.toString(),
+                "--csv",
+                csv.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("8 rejected (weighted by population)").contains("institution+location");
 
         JsonNode json = MAPPER.readTree(results.toFile());
         JsonNode input = json.get("input");
-        assertThat(input.get("rows").asLong()).isEqualTo(input.get("accepted").asLong() + input.get("rejected").asLong());
+        assertThat(input.get("rows").asLong())
+                .isEqualTo(
+                        input.get("accepted").asLong() + input.get("rejected").asLong());
         assertThat(input.get("rejected").asLong()).isEqualTo(8);
         assertThat(json.get("weighted").asBoolean()).isTrue();
         assertThat(json.get("groups").get(0).get("key").size()).isZero();
@@ -64,8 +92,17 @@ class SimulateAggregateCommandTest {
 
     @Test
     void aggregate_json_isTheResultsOnStdout() throws IOException {
-        Peiling.Run run = Peiling.execute("aggregate", "--edition", "2027", "--responses", data.resolve("responses.csv").toString(),
-                "--by", "level,pathway", "--min-n", "50", "--json");
+        Peiling.Run run = Peiling.execute(
+                "aggregate",
+                "--edition",
+                "2027",
+                "--responses",
+                data.resolve("responses.csv").toString(),
+                "--by",
+                "level,pathway",
+                "--min-n",
+                "50",
+                "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode json = MAPPER.readTree(run.out());
         assertThat(json.get("minN").asInt()).isEqualTo(50);
@@ -75,18 +112,42 @@ class SimulateAggregateCommandTest {
 
     @Test
     void aggregate_badInput_exitsTwoWithOneLine() throws IOException {
-        Peiling.Run missing = Peiling.execute("aggregate", "--edition", "2027", "--responses", dir.resolve("nope.csv").toString());
+        Peiling.Run missing = Peiling.execute(
+                "aggregate",
+                "--edition",
+                "2027",
+                "--responses",
+                dir.resolve("nope.csv").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err().trim()).isEqualTo("peiling: " + dir.resolve("nope.csv") + ": no such file");
 
-        Peiling.Run badBy = Peiling.execute("aggregate", "--edition", "2027", "--responses", data.resolve("responses.csv").toString(), "--by", "school");
+        Peiling.Run badBy = Peiling.execute(
+                "aggregate",
+                "--edition",
+                "2027",
+                "--responses",
+                data.resolve("responses.csv").toString(),
+                "--by",
+                "school");
         assertThat(badBy.exitCode()).isEqualTo(2);
         assertThat(badBy.err()).contains("unknown dimension \"school\"");
 
-        Path thin = Files.writeString(dir.resolve("thin-population.csv"), "institution,location,level,pathway,population\nXX01,01,2,BOL,10\n");
-        Peiling.Run lacking = Peiling.execute("aggregate", "--edition", "2027", "--responses", data.resolve("responses.csv").toString(),
-                "--institutions", data.resolve("institutions.json").toString(), "--population", thin.toString());
-        assertThat(lacking.exitCode()).isEqualTo(0).as("rows of institutions outside the population are rejected, not weighted");
+        Path thin = Files.writeString(
+                dir.resolve("thin-population.csv"),
+                "institution,location,level,pathway,population\nXX01,01,2,BOL,10\n");
+        Peiling.Run lacking = Peiling.execute(
+                "aggregate",
+                "--edition",
+                "2027",
+                "--responses",
+                data.resolve("responses.csv").toString(),
+                "--institutions",
+                data.resolve("institutions.json").toString(),
+                "--population",
+                thin.toString());
+        assertThat(lacking.exitCode())
+                .isEqualTo(0)
+                .as("rows of institutions outside the population are rejected, not weighted");
         assertThat(lacking.out()).contains("unknown-institution");
     }
 }

@@ -32,7 +32,10 @@ class ValidateCommandTest {
     static void replace(Path file, String from, String to) throws IOException {
         String content = Files.readString(file);
         assertThat(content).contains(from);
-        Files.writeString(file, content.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+        Files.writeString(
+                file,
+                content.replaceFirst(
+                        java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
     }
 
     @Test
@@ -57,15 +60,19 @@ class ValidateCommandTest {
         replace(folder.resolve("llo.json"), "\"version\"", "\"versoin\"");
         replace(folder.resolve("huisvesting.json"), "\"positive\": [4, 5]", "\"positive\": [5]");
         replace(folder.resolve("welzijn.json"), "\"type\": \"scale\"", "\"type\": \"schaal\"");
-        Files.writeString(folder.resolve("stage.json"), Files.readString(folder.resolve("stage.json")).substring(0, 300));
+        Files.writeString(
+                folder.resolve("stage.json"),
+                Files.readString(folder.resolve("stage.json")).substring(0, 300));
 
         Peiling.Run run = Peiling.execute("validate", folder.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         String llo = folder.resolve("llo.json").toString();
         assertThat(run.out())
-                .contains(llo + ":1:1: error missing-field modules[llo].version: required property \"version\" is missing")
-                .containsPattern(java.util.regex.Pattern.quote(llo) + ":\\d+:3: error unknown-property modules\\[llo\\]\\.versoin: ")
+                .contains(llo
+                        + ":1:1: error missing-field modules[llo].version: required property \"version\" is missing")
+                .containsPattern(java.util.regex.Pattern.quote(llo)
+                        + ":\\d+:3: error unknown-property modules\\[llo\\]\\.versoin: ")
                 .contains("error scale-classification modules[huisvesting].scales[")
                 .contains("error invalid-value modules[welzijn].questions[")
                 .contains(folder.resolve("stage.json") + ":")
@@ -88,8 +95,12 @@ class ValidateCommandTest {
         assertThat(json.get("errors").asInt()).isEqualTo(2);
         assertThat(json.get("warnings").asInt()).isEqualTo(2);
         JsonNode first = json.get("violations").get(0);
-        assertThat(first.fieldNames()).toIterable().containsExactly("severity", "code", "path", "message", "file", "line", "column");
-        assertThat(json.get("violations")).extracting(v -> v.get("code").asText()).contains("missing-field", "unknown-property", "trend-break");
+        assertThat(first.fieldNames())
+                .toIterable()
+                .containsExactly("severity", "code", "path", "message", "file", "line", "column");
+        assertThat(json.get("violations"))
+                .extracting(v -> v.get("code").asText())
+                .contains("missing-field", "unknown-property", "trend-break");
     }
 
     @Test

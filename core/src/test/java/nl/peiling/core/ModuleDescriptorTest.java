@@ -6,7 +6,6 @@ import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 
 /** Pins the public API: the packages core exports. A new export is a decision, not an accident. */
@@ -18,7 +17,9 @@ class ModuleDescriptorTest {
                 .find("nl.peiling.core")
                 .orElseThrow()
                 .descriptor();
-        assertThat(descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
+        assertThat(descriptor.exports().stream()
+                        .map(ModuleDescriptor.Exports::source)
+                        .collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder(
                         "nl.peiling.core.model",
                         "nl.peiling.core.routing",

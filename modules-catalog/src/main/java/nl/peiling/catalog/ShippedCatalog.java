@@ -21,7 +21,8 @@ public final class ShippedCatalog implements CatalogProvider {
 
     /** The shipped editions with the files of each, in the order of their edition file. */
     private static final Map<String, List<String>> FILES = Map.of(
-            "2025", List.of("edition.json", "basis.json"),
+            "2025",
+            List.of("edition.json", "basis.json"),
             "2027",
             List.of(
                     "edition.json",
@@ -55,7 +56,8 @@ public final class ShippedCatalog implements CatalogProvider {
     @Override
     public Edition edition(String id) {
         if (!FILES.containsKey(id)) {
-            throw new IllegalArgumentException("edition \"" + id + "\" is not shipped by " + name() + " (shipped: " + FILES.keySet() + ")");
+            throw new IllegalArgumentException(
+                    "edition \"" + id + "\" is not shipped by " + name() + " (shipped: " + FILES.keySet() + ")");
         }
         return loaded.computeIfAbsent(id, this::read);
     }

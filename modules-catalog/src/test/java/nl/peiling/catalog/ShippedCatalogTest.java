@@ -17,14 +17,14 @@ import nl.peiling.core.model.Edition;
 import nl.peiling.core.model.LocalizedText;
 import nl.peiling.core.model.Module;
 import nl.peiling.core.model.ModuleKind;
+import nl.peiling.core.model.MultiQuestion;
+import nl.peiling.core.model.NumberQuestion;
 import nl.peiling.core.model.Option;
 import nl.peiling.core.model.Question;
 import nl.peiling.core.model.Scale;
 import nl.peiling.core.model.ScalePoint;
 import nl.peiling.core.model.ScaleQuestion;
 import nl.peiling.core.model.SingleQuestion;
-import nl.peiling.core.model.MultiQuestion;
-import nl.peiling.core.model.NumberQuestion;
 import nl.peiling.core.validation.ValidationReport;
 import nl.peiling.core.validation.Violation;
 import nl.peiling.core.validation.ViolationCode;
@@ -49,7 +49,8 @@ class ShippedCatalogTest {
         Edition vendor = CATALOG.edition("2027-vendor");
         assertThat(vendor.optional()).hasSize(9);
         assertThat(vendor.module("vendor_extra")).isPresent();
-        ValidationReport report = Definitions.standard().withPreviousEditions(CATALOG::find).validate(vendor);
+        ValidationReport report =
+                Definitions.standard().withPreviousEditions(CATALOG::find).validate(vendor);
         assertThat(report.errors()).isEmpty();
     }
 
@@ -58,7 +59,8 @@ class ShippedCatalogTest {
         ShippedCatalog shipped = new ShippedCatalog();
         assertThatThrownBy(() -> Catalog.of(List.of(shipped, new ShippedCatalog())))
                 .isInstanceOf(CatalogException.class)
-                .hasMessage("edition \"2025\" is shipped by two providers, \"peiling-modules-catalog\" and \"peiling-modules-catalog\"; remove one of them from the class path");
+                .hasMessage(
+                        "edition \"2025\" is shipped by two providers, \"peiling-modules-catalog\" and \"peiling-modules-catalog\"; remove one of them from the class path");
     }
 
     @Test
@@ -70,13 +72,16 @@ class ShippedCatalogTest {
 
     @Test
     void edition2027_hasNoErrorsAndExactlyTheTwoRewordedItemsAsTrendBreaks() {
-        ValidationReport report = Definitions.standard().withPreviousEditions(CATALOG::find).validate(E2027);
+        ValidationReport report =
+                Definitions.standard().withPreviousEditions(CATALOG::find).validate(E2027);
         assertThat(report.errors()).isEmpty();
         assertThat(report.warnings())
                 .extracting(Violation::code, Violation::path)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(ViolationCode.TREND_BREAK, "modules[basis].questions[doc04]"),
-                        org.assertj.core.groups.Tuple.tuple(ViolationCode.TREND_BREAK, "modules[basis].questions[inf04]"));
+                        org.assertj.core.groups.Tuple.tuple(
+                                ViolationCode.TREND_BREAK, "modules[basis].questions[doc04]"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                ViolationCode.TREND_BREAK, "modules[basis].questions[inf04]"));
     }
 
     @Test
@@ -94,7 +99,8 @@ class ShippedCatalogTest {
         assertThat(E2027.base().kind()).isEqualTo(ModuleKind.BASE);
         assertThat(E2027.optional())
                 .extracting(Module::id)
-                .containsExactly("nabijheid", "huisvesting", "positie", "llo", "geldzorgen", "welzijn", "burgerschap", "stage");
+                .containsExactly(
+                        "nabijheid", "huisvesting", "positie", "llo", "geldzorgen", "welzijn", "burgerschap", "stage");
         assertThat(E2027.optional()).allMatch(m -> m.kind() == ModuleKind.OPTIONAL);
     }
 
@@ -185,14 +191,20 @@ class ShippedCatalogTest {
                 .find("nl.peiling.catalog")
                 .orElseThrow()
                 .descriptor();
-        assertThat(descriptor.exports()).extracting(ModuleDescriptor.Exports::source).containsExactly("nl.peiling.catalog");
+        assertThat(descriptor.exports())
+                .extracting(ModuleDescriptor.Exports::source)
+                .containsExactly("nl.peiling.catalog");
         assertThat(descriptor.provides())
                 .extracting(ModuleDescriptor.Provides::service)
                 .containsExactly("nl.peiling.core.spi.CatalogProvider");
     }
 
     private static void assertBoth(LocalizedText text, String where) {
-        assertThat(text.get("nl")).as(where + " nl").hasValueSatisfying(t -> assertThat(t).isNotBlank());
-        assertThat(text.get("en")).as(where + " en").hasValueSatisfying(t -> assertThat(t).isNotBlank());
+        assertThat(text.get("nl"))
+                .as(where + " nl")
+                .hasValueSatisfying(t -> assertThat(t).isNotBlank());
+        assertThat(text.get("en"))
+                .as(where + " en")
+                .hasValueSatisfying(t -> assertThat(t).isNotBlank());
     }
 }

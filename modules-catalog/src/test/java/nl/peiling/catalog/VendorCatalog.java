@@ -42,13 +42,20 @@ public final class VendorCatalog implements CatalogProvider {
                 LocalizedText.of("Extra", "Extra"),
                 List.of(),
                 List.of(new NumberQuestion(
-                        "vx01", LocalizedText.of("Hoeveel uur werk je?", "How many hours do you work?"), null, null, null, null, null)),
+                        "vx01",
+                        LocalizedText.of("Hoeveel uur werk je?", "How many hours do you work?"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)),
                 List.of());
         List<String> ids = new ArrayList<>(shipped.manifest().modules());
         ids.add(own.id());
         List<Module> modules = new ArrayList<>(shipped.optional());
         modules.add(own);
-        EditionManifest manifest = new EditionManifest(EDITION, "2027", shipped.manifest().base(), ids, shipped.rules());
+        EditionManifest manifest =
+                new EditionManifest(EDITION, "2027", shipped.manifest().base(), ids, shipped.rules());
         return new Edition(manifest, shipped.base(), modules);
     }
 }

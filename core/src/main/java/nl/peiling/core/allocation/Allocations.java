@@ -70,7 +70,10 @@ public final class Allocations {
         return new View();
     }
 
-    /** The modules per respondent key, in the input's order. */
+    /**
+     * The modules per respondent key, in the input's order. Keys are unique in batch mode; in stateless
+     * mode a key given twice appears once, with its last allocation.
+     */
     public Map<String, List<String>> byRespondent() {
         Map<String, List<String>> map = new LinkedHashMap<>(respondents.length * 2);
         for (int i = 0; i < respondents.length; i++) {

@@ -27,7 +27,10 @@ final class Keys {
         this.seed = seed;
     }
 
-    /** Keys from a seed; a seed must not be empty (HMAC needs a key). */
+    /**
+     * Keys from a seed: its UTF-8 bytes are the HMAC key (an unpaired surrogate becomes {@code ?}, as in
+     * {@link String#getBytes}). A seed must not be empty.
+     */
     static Keys of(String seed) {
         byte[] bytes = seed.getBytes(StandardCharsets.UTF_8);
         if (bytes.length == 0) {

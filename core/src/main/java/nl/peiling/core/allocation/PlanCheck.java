@@ -263,10 +263,11 @@ public final class PlanCheck {
                     path + ".chosen",
                     String.format(
                             Locale.ROOT,
-                            "institution %s chooses %d modules %s; edition %s asks for exactly %d"
+                            "institution %s chooses %d %s %s; edition %s asks for exactly %d"
                                     + " (chosenPerInstitution)",
                             institution.code(),
                             institution.chosen().size(),
+                            institution.chosen().size() == 1 ? "module" : "modules",
                             institution.chosen(),
                             edition.id(),
                             rules.chosenPerInstitution())));

@@ -32,7 +32,8 @@ public final class Catalog {
      */
     public static Catalog load() {
         List<CatalogProvider> found = new ArrayList<>();
-        ServiceLoader.load(CatalogProvider.class, Catalog.class.getClassLoader()).forEach(found::add);
+        ServiceLoader.load(CatalogProvider.class, Catalog.class.getClassLoader())
+                .forEach(found::add);
         return of(found);
     }
 
@@ -48,8 +49,9 @@ public final class Catalog {
             for (String edition : new java.util.TreeSet<>(provider.editions())) {
                 CatalogProvider earlier = byEdition.putIfAbsent(edition, provider);
                 if (earlier != null) {
-                    throw new CatalogException("edition \"" + edition + "\" is shipped by two providers, \""
-                            + earlier.name() + "\" and \"" + provider.name() + "\"; remove one of them from the class path");
+                    throw new CatalogException(
+                            "edition \"" + edition + "\" is shipped by two providers, \"" + earlier.name() + "\" and \""
+                                    + provider.name() + "\"; remove one of them from the class path");
                 }
             }
         }
@@ -80,8 +82,8 @@ public final class Catalog {
      * @throws CatalogException when no provider ships it
      */
     public Edition edition(String id) {
-        return find(id).orElseThrow(() -> new CatalogException(
-                "unknown edition \"" + id + "\" (shipped: " + (providers.isEmpty() ? "none" : String.join(", ", providers.keySet())) + ")"));
+        return find(id).orElseThrow(() -> new CatalogException("unknown edition \"" + id + "\" (shipped: "
+                + (providers.isEmpty() ? "none" : String.join(", ", providers.keySet())) + ")"));
     }
 
     /** The name of the provider that ships the edition, if any. */

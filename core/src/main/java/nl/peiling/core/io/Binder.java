@@ -206,7 +206,8 @@ final class Binder {
         LocalizedText text = q.text("text", true);
         String visibleIf = q.string("visibleIf", false);
         Integer seconds = q.integer("seconds", false);
-        QuestionType type = typeName == null ? null : QuestionType.fromKey(typeName).orElse(null);
+        QuestionType type =
+                typeName == null ? null : QuestionType.fromKey(typeName).orElse(null);
         if (typeName != null && type == null) {
             invalid(
                     Paths.property(path, "type"),
@@ -217,44 +218,41 @@ final class Binder {
             broken = true;
             return null;
         }
-        Question question =
-                switch (type) {
-                    case SCALE -> {
-                        String scale = q.string("scale", true);
-                        yield id == null || text == null || scale == null
-                                ? null
-                                : new ScaleQuestion(id, text, scale, visibleIf, seconds);
-                    }
-                    case SINGLE -> {
-                        List<Option> options = q.list("options", true, this::option, false);
-                        yield id == null || text == null || options == null
-                                ? null
-                                : new SingleQuestion(id, text, options, visibleIf, seconds);
-                    }
-                    case MULTI -> {
-                        List<Option> options = q.list("options", true, this::option, false);
-                        Integer minSelected = q.integer("minSelected", false);
-                        Integer maxSelected = q.integer("maxSelected", false);
-                        yield id == null || text == null || options == null
-                                ? null
-                                : new MultiQuestion(id, text, options, minSelected, maxSelected, visibleIf, seconds);
-                    }
-                    case NUMBER -> {
-                        BigDecimal min = q.decimal("min");
-                        BigDecimal max = q.decimal("max");
-                        LocalizedText unit = q.text("unit", false);
-                        yield id == null || text == null
-                                ? null
-                                : new NumberQuestion(id, text, min, max, unit, visibleIf, seconds);
-                    }
-                    case GRADE -> id == null || text == null ? null : new GradeQuestion(id, text, visibleIf, seconds);
-                    case TEXT -> {
-                        Integer maxLength = q.integer("maxLength", false);
-                        yield id == null || text == null
-                                ? null
-                                : new TextQuestion(id, text, maxLength, visibleIf, seconds);
-                    }
-                };
+        Question question = switch (type) {
+            case SCALE -> {
+                String scale = q.string("scale", true);
+                yield id == null || text == null || scale == null
+                        ? null
+                        : new ScaleQuestion(id, text, scale, visibleIf, seconds);
+            }
+            case SINGLE -> {
+                List<Option> options = q.list("options", true, this::option, false);
+                yield id == null || text == null || options == null
+                        ? null
+                        : new SingleQuestion(id, text, options, visibleIf, seconds);
+            }
+            case MULTI -> {
+                List<Option> options = q.list("options", true, this::option, false);
+                Integer minSelected = q.integer("minSelected", false);
+                Integer maxSelected = q.integer("maxSelected", false);
+                yield id == null || text == null || options == null
+                        ? null
+                        : new MultiQuestion(id, text, options, minSelected, maxSelected, visibleIf, seconds);
+            }
+            case NUMBER -> {
+                BigDecimal min = q.decimal("min");
+                BigDecimal max = q.decimal("max");
+                LocalizedText unit = q.text("unit", false);
+                yield id == null || text == null
+                        ? null
+                        : new NumberQuestion(id, text, min, max, unit, visibleIf, seconds);
+            }
+            case GRADE -> id == null || text == null ? null : new GradeQuestion(id, text, visibleIf, seconds);
+            case TEXT -> {
+                Integer maxLength = q.integer("maxLength", false);
+                yield id == null || text == null ? null : new TextQuestion(id, text, maxLength, visibleIf, seconds);
+            }
+        };
         q.finish();
         if (question == null) {
             broken = true;
@@ -354,7 +352,9 @@ final class Binder {
 
     private void wrongType(String path, Node node, String expected) {
         violations.add(Violation.error(
-                ViolationCode.WRONG_TYPE, path, "expected " + expected + ", found " + node.kind.description + " " + node.show()));
+                ViolationCode.WRONG_TYPE,
+                path,
+                "expected " + expected + ", found " + node.kind.description + " " + node.show()));
         broken = true;
     }
 
@@ -383,7 +383,9 @@ final class Binder {
             Node value = node.fields.get(name);
             if (value == null && required) {
                 violations.add(Violation.error(
-                        ViolationCode.MISSING_FIELD, Paths.property(path, name), "required property \"" + name + "\" is missing"));
+                        ViolationCode.MISSING_FIELD,
+                        Paths.property(path, name),
+                        "required property \"" + name + "\" is missing"));
                 positions.putIfAbsent(Paths.property(path, name), new int[] {node.line, node.column});
                 broken = true;
             }
@@ -454,8 +456,7 @@ final class Binder {
                     String propertyPath = Paths.property(path, name);
                     int[] at = node.names.get(name);
                     positions.putIfAbsent(propertyPath, at);
-                    violations.add(Violation.error(
-                            ViolationCode.UNKNOWN_PROPERTY, propertyPath, unknownMessage(name)));
+                    violations.add(Violation.error(ViolationCode.UNKNOWN_PROPERTY, propertyPath, unknownMessage(name)));
                 }
             });
         }

@@ -30,8 +30,11 @@ public final class DefinitionException extends RuntimeException {
     }
 
     private static String message(ValidationReport report) {
-        String shown = report.errors().stream().limit(SHOWN).map(Violation::toString).collect(Collectors.joining("\n  "));
+        String shown =
+                report.errors().stream().limit(SHOWN).map(Violation::toString).collect(Collectors.joining("\n  "));
         int more = report.errorCount() - SHOWN;
-        return report.summary() + (shown.isEmpty() ? "" : "\n  " + shown) + (more > 0 ? "\n  ... and " + more + " more" : "");
+        return report.summary()
+                + (shown.isEmpty() ? "" : "\n  " + shown)
+                + (more > 0 ? "\n  ... and " + more + " more" : "");
     }
 }

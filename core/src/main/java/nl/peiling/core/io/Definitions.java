@@ -208,7 +208,9 @@ public final class Definitions {
         Map<String, byte[]> files = new TreeMap<>();
         String location = folder.toString();
         try (Stream<Path> entries = Files.list(folder)) {
-            for (Path file : entries.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+            for (Path file : entries.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList()) {
                 files.put(file.getFileName().toString(), Files.readAllBytes(file));
             }
         } catch (IOException e) {
@@ -224,7 +226,9 @@ public final class Definitions {
         byte[] editionJson = files.get(EDITION_FILE);
         if (editionJson == null) {
             Violation missing = Violation.error(
-                            ViolationCode.MISSING_FIELD, Paths.EDITION, "the folder has no " + EDITION_FILE + " (files: " + files.keySet() + ")")
+                            ViolationCode.MISSING_FIELD,
+                            Paths.EDITION,
+                            "the folder has no " + EDITION_FILE + " (files: " + files.keySet() + ")")
                     .at(location, null, null);
             return new Result(Optional.empty(), new ValidationReport(List.of(missing)));
         }
@@ -252,7 +256,10 @@ public final class Definitions {
         EditionManifest manifest = editionFile.manifest;
         if (manifest != null) {
             Function<String, Optional<Edition>> lookup = previousLookup(folder, manifest);
-            violations.addAll(Validator.standard().withPreviousEditions(lookup).validate(manifest, modules, unreadable).violations());
+            violations.addAll(Validator.standard()
+                    .withPreviousEditions(lookup)
+                    .validate(manifest, modules, unreadable)
+                    .violations());
         }
         ValidationReport report = place(violations, reads);
         if (manifest == null || broken || !report.isValid()) {
@@ -288,21 +295,33 @@ public final class Definitions {
         JsonTree.Node root;
         List<Violation> duplicates = new ArrayList<>();
         try {
-            root = JsonTree.read(json, (name, node) -> duplicates.add(Violation.error(
-                            ViolationCode.DUPLICATE_PROPERTY, name, "property \"" + name + "\" appears twice in one object")
-                    .at(location, node.line, node.column)));
+            root = JsonTree.read(
+                    json,
+                    (name, node) -> duplicates.add(Violation.error(
+                                    ViolationCode.DUPLICATE_PROPERTY,
+                                    name,
+                                    "property \"" + name + "\" appears twice in one object")
+                            .at(location, node.line, node.column)));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            read.binder.violations().add(Violation.error(
-                            ViolationCode.JSON_SYNTAX, isEdition ? Paths.EDITION : Paths.module(stem(location)), e.getOriginalMessage())
-                    .at(location, at == null ? null : at.getLineNr(), at == null ? null : at.getColumnNr()));
+            read.binder
+                    .violations()
+                    .add(Violation.error(
+                                    ViolationCode.JSON_SYNTAX,
+                                    isEdition ? Paths.EDITION : Paths.module(stem(location)),
+                                    e.getOriginalMessage())
+                            .at(location, at == null ? null : at.getLineNr(), at == null ? null : at.getColumnNr()));
             read.pathPrefix = isEdition ? Paths.EDITION : Paths.module(stem(location));
             markBroken(read);
             return read;
         } catch (IOException | RuntimeException e) {
-            read.binder.violations().add(Violation.error(
-                            ViolationCode.JSON_SYNTAX, isEdition ? Paths.EDITION : Paths.module(stem(location)), "not readable as UTF-8 JSON: " + e.getMessage())
-                    .at(location, null, null));
+            read.binder
+                    .violations()
+                    .add(Violation.error(
+                                    ViolationCode.JSON_SYNTAX,
+                                    isEdition ? Paths.EDITION : Paths.module(stem(location)),
+                                    "not readable as UTF-8 JSON: " + e.getMessage())
+                            .at(location, null, null));
             read.pathPrefix = isEdition ? Paths.EDITION : Paths.module(stem(location));
             markBroken(read);
             return read;
@@ -344,7 +363,9 @@ public final class Definitions {
             Violation result = violation;
             for (FileRead read : reads) {
                 String path = violation.path();
-                if (!path.equals(read.pathPrefix) && !path.startsWith(read.pathPrefix + ".") && !path.startsWith(read.pathPrefix + "[")) {
+                if (!path.equals(read.pathPrefix)
+                        && !path.startsWith(read.pathPrefix + ".")
+                        && !path.startsWith(read.pathPrefix + "[")) {
                     continue;
                 }
                 int[] at = null;
@@ -379,8 +400,9 @@ public final class Definitions {
     }
 
     private static ValidationReport unreadable(Path path, IOException e) {
-        String reason = e instanceof NoSuchFileException ? "no such file or folder" : "cannot be read: " + e.getMessage();
-        return new ValidationReport(List.of(
-                Violation.error(ViolationCode.UNREADABLE, path.toString(), reason).at(path.toString(), null, null)));
+        String reason =
+                e instanceof NoSuchFileException ? "no such file or folder" : "cannot be read: " + e.getMessage();
+        return new ValidationReport(List.of(Violation.error(ViolationCode.UNREADABLE, path.toString(), reason)
+                .at(path.toString(), null, null)));
     }
 }

@@ -115,7 +115,8 @@ final class JsonTree {
             }
             Node root = value(parser, token, duplicates);
             if (parser.nextToken() != null) {
-                throw new com.fasterxml.jackson.core.JsonParseException(parser, "content after the end of the document");
+                throw new com.fasterxml.jackson.core.JsonParseException(
+                        parser, "content after the end of the document");
             }
             return root;
         }

@@ -35,8 +35,7 @@ final class Writer {
 
     private static String document(Body body) {
         StringWriter out = new StringWriter();
-        DefaultPrettyPrinter printer =
-                new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
         try (JsonGenerator json = JsonTree.FACTORY.createGenerator(out)) {
             json.setPrettyPrinter(printer);
             body.write(json);

@@ -18,7 +18,10 @@ import java.util.List;
 public record Cluster(
         @Id String id,
         LocalizedText title,
-        @NotEmpty(message = "a cluster needs at least one item") List<String> items,
+
+        @NotEmpty(message = "a cluster needs at least one item")
+        List<String> items,
+
         List<String> reverse,
         Integer minAnswered) {
 

@@ -66,7 +66,9 @@ public record Edition(EditionManifest manifest, Module base, List<Module> option
 
     /** The module that holds the question, if any. */
     public Optional<Module> moduleOf(String questionId) {
-        return modules().stream().filter(m -> m.question(questionId).isPresent()).findFirst();
+        return modules().stream()
+                .filter(m -> m.question(questionId).isPresent())
+                .findFirst();
     }
 
     /** All questions in questionnaire order: base first, then the optional modules in manifest order. */

@@ -14,8 +14,10 @@ import jakarta.validation.constraints.Positive;
  * @param seconds time estimate, or {@code null} for the default
  */
 public record GradeQuestion(
-        @Id String id, LocalizedText text, String visibleIf, @Positive(message = "must be at least 1") Integer seconds)
-        implements Question {
+        @Id String id,
+        LocalizedText text,
+        String visibleIf,
+        @Positive(message = "must be at least 1") Integer seconds) implements Question {
 
     /** The lowest mark. */
     public static final int MIN = 1;

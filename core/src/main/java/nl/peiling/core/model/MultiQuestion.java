@@ -21,7 +21,10 @@ import java.util.List;
 public record MultiQuestion(
         @Id String id,
         LocalizedText text,
-        @NotEmpty(message = "a question needs at least one option") List<Option> options,
+
+        @NotEmpty(message = "a question needs at least one option")
+        List<Option> options,
+
         @PositiveOrZero(message = "must be at least 0") Integer minSelected,
         @Positive(message = "must be at least 1") Integer maxSelected,
         String visibleIf,

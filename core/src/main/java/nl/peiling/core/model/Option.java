@@ -11,7 +11,8 @@ import jakarta.validation.constraints.NotBlank;
  * @param code the code written in the data files
  * @param label what the respondent sees
  */
-public record Option(@NotBlank(message = "a code must not be blank") String code, LocalizedText label) {
+public record Option(
+        @NotBlank(message = "a code must not be blank") String code, LocalizedText label) {
 
     public Option {
         requireNonNull(code, "code");

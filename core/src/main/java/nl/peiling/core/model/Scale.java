@@ -22,7 +22,10 @@ import java.util.Optional;
  */
 public record Scale(
         @Id String id,
-        @NotEmpty(message = "a scale needs at least one point") List<ScalePoint> points,
+
+        @NotEmpty(message = "a scale needs at least one point")
+        List<ScalePoint> points,
+
         List<Integer> negative,
         List<Integer> neutral,
         List<Integer> positive,
@@ -78,6 +81,9 @@ public record Scale(
 
     @Override
     public String toString() {
-        return "Scale[" + id + " " + min() + ".." + max() + (nonSubstantive.isEmpty() ? "" : " +" + nonSubstantive.stream().map(Option::code).toList()) + "]";
+        return "Scale[" + id + " " + min() + ".." + max()
+                + (nonSubstantive.isEmpty()
+                        ? ""
+                        : " +" + nonSubstantive.stream().map(Option::code).toList()) + "]";
     }
 }

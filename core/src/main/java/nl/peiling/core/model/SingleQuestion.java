@@ -18,7 +18,10 @@ import java.util.List;
 public record SingleQuestion(
         @Id String id,
         LocalizedText text,
-        @NotEmpty(message = "a question needs at least one option") List<Option> options,
+
+        @NotEmpty(message = "a question needs at least one option")
+        List<Option> options,
+
         String visibleIf,
         @Positive(message = "must be at least 1") Integer seconds)
         implements Question {

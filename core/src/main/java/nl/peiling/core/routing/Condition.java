@@ -20,7 +20,12 @@ import java.util.Set;
  * {@code = 'x'} means "x is among the selected" and {@code in (...)} means "any of them is selected".
  */
 public sealed interface Condition
-        permits Condition.Comparison, Condition.Membership, Condition.Answered, Condition.And, Condition.Or, Condition.Not {
+        permits Condition.Comparison,
+                Condition.Membership,
+                Condition.Answered,
+                Condition.And,
+                Condition.Or,
+                Condition.Not {
 
     /** Whether the condition holds for these answers. */
     boolean test(Map<String, ?> answers);
@@ -185,7 +190,8 @@ public sealed interface Condition
 
         @Override
         public String toString() {
-            return question + " in (" + String.join(", ", values.stream().map(Literal::toString).toList()) + ")";
+            return question + " in ("
+                    + String.join(", ", values.stream().map(Literal::toString).toList()) + ")";
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import nl.peiling.core.model.Id;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * The field constraints declared on the model records (ids, ranges, non-empty lists), checked with
@@ -14,9 +15,16 @@ import nl.peiling.core.model.Id;
  */
 final class BeanChecks {
 
-    /** Built once: a validator factory is expensive to make and safe to share between threads. */
+    /**
+     * Built once: a validator factory is expensive to make and safe to share between threads. Messages
+     * hold no expressions, so the parameter interpolator does, and no Jakarta EL is needed at run time
+     * (nor on the module path).
+     */
     private static final class Holder {
-        static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
+        static final ValidatorFactory FACTORY = Validation.byDefaultProvider()
+                .configure()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory();
     }
 
     private BeanChecks() {}

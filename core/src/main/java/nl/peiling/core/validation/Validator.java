@@ -146,12 +146,18 @@ public final class Validator {
             Module base = byId.get(manifest.base());
             if (base == null) {
                 if (!unreadable.contains(manifest.base())) {
-                    error(ViolationCode.UNKNOWN_REFERENCE, Paths.property(path, "base"),
-                            "base module \"" + manifest.base() + "\" has no file (known modules: " + known(byId.keySet()) + ")");
+                    error(
+                            ViolationCode.UNKNOWN_REFERENCE,
+                            Paths.property(path, "base"),
+                            "base module \"" + manifest.base() + "\" has no file (known modules: "
+                                    + known(byId.keySet()) + ")");
                 }
             } else if (base.kind() != ModuleKind.BASE) {
-                error(ViolationCode.WRONG_KIND, Paths.property(path, "base"),
-                        "module \"" + base.id() + "\" is the edition's base but its kind is " + base.kind().key());
+                error(
+                        ViolationCode.WRONG_KIND,
+                        Paths.property(path, "base"),
+                        "module \"" + base.id() + "\" is the edition's base but its kind is "
+                                + base.kind().key());
             }
             Set<String> listed = new HashSet<>();
             for (int i = 0; i < manifest.modules().size(); i++) {
@@ -164,22 +170,33 @@ public final class Validator {
                 Module module = byId.get(id);
                 if (module == null) {
                     if (!unreadable.contains(id)) {
-                        error(ViolationCode.UNKNOWN_REFERENCE, at,
+                        error(
+                                ViolationCode.UNKNOWN_REFERENCE,
+                                at,
                                 "module \"" + id + "\" has no file (known modules: " + known(byId.keySet()) + ")");
                     }
                 } else if (module.kind() != ModuleKind.OPTIONAL) {
-                    error(ViolationCode.WRONG_KIND, at,
-                            "module \"" + id + "\" is listed as optional but its kind is " + module.kind().key());
+                    error(
+                            ViolationCode.WRONG_KIND,
+                            at,
+                            "module \"" + id + "\" is listed as optional but its kind is "
+                                    + module.kind().key());
                 }
             }
             Set<String> seenModules = new HashSet<>();
             for (Module module : modules) {
                 if (!seenModules.add(module.id())) {
-                    error(ViolationCode.DUPLICATE_ID, Paths.module(module.id()),
+                    error(
+                            ViolationCode.DUPLICATE_ID,
+                            Paths.module(module.id()),
                             "module id \"" + module.id() + "\" is used by two files");
                 } else if (!listed.contains(module.id()) && !module.id().equals(manifest.base())) {
-                    warning(ViolationCode.UNLISTED_MODULE, Paths.module(module.id()),
-                            "module \"" + module.id() + "\" is not listed in the edition file, so it is not part of edition " + manifest.edition());
+                    warning(
+                            ViolationCode.UNLISTED_MODULE,
+                            Paths.module(module.id()),
+                            "module \"" + module.id()
+                                    + "\" is not listed in the edition file, so it is not part of edition "
+                                    + manifest.edition());
                 }
             }
             uniqueAcrossEdition();
@@ -200,8 +217,11 @@ public final class Validator {
                     String id = module.questions().get(i).id();
                     String owner = questionOwner.putIfAbsent(id, module.id());
                     if (owner != null && !owner.equals(module.id())) {
-                        error(ViolationCode.DUPLICATE_ID, Paths.property(Paths.element(Paths.property(path, "questions"), qNames.get(i)), "id"),
-                                "question id \"" + id + "\" is also used in module \"" + owner + "\"; question ids name data columns and must be unique in an edition");
+                        error(
+                                ViolationCode.DUPLICATE_ID,
+                                Paths.property(Paths.element(Paths.property(path, "questions"), qNames.get(i)), "id"),
+                                "question id \"" + id + "\" is also used in module \"" + owner
+                                        + "\"; question ids name data columns and must be unique in an edition");
                     }
                 }
                 List<String> cNames = Paths.names(module.clusters(), Cluster::id);
@@ -209,8 +229,11 @@ public final class Validator {
                     String id = module.clusters().get(i).id();
                     String owner = clusterOwner.putIfAbsent(id, module.id());
                     if (owner != null && !owner.equals(module.id())) {
-                        error(ViolationCode.DUPLICATE_ID, Paths.property(Paths.element(Paths.property(path, "clusters"), cNames.get(i)), "id"),
-                                "cluster id \"" + id + "\" is also used in module \"" + owner + "\"; cluster ids must be unique in an edition");
+                        error(
+                                ViolationCode.DUPLICATE_ID,
+                                Paths.property(Paths.element(Paths.property(path, "clusters"), cNames.get(i)), "id"),
+                                "cluster id \"" + id + "\" is also used in module \"" + owner
+                                        + "\"; cluster ids must be unique in an edition");
                     }
                 }
             }
@@ -221,32 +244,56 @@ public final class Validator {
             String path = Paths.property(Paths.EDITION, "rules");
             int offered = (int) manifest.modules().stream().distinct().count();
             if (rules.chosenPerInstitution() > offered) {
-                error(ViolationCode.RULES_INFEASIBLE, Paths.property(path, "chosenPerInstitution"),
-                        String.format(Locale.ROOT, "chosenPerInstitution (%d) is more than the %d optional modules of the edition",
-                                rules.chosenPerInstitution(), offered));
+                error(
+                        ViolationCode.RULES_INFEASIBLE,
+                        Paths.property(path, "chosenPerInstitution"),
+                        String.format(
+                                Locale.ROOT,
+                                "chosenPerInstitution (%d) is more than the %d optional modules of the edition",
+                                rules.chosenPerInstitution(),
+                                offered));
             } else if (rules.chosenPerInstitution() + rules.randomPerRespondent() > offered) {
-                error(ViolationCode.RULES_INFEASIBLE, Paths.property(path, "randomPerRespondent"),
-                        String.format(Locale.ROOT,
+                error(
+                        ViolationCode.RULES_INFEASIBLE,
+                        Paths.property(path, "randomPerRespondent"),
+                        String.format(
+                                Locale.ROOT,
                                 "chosenPerInstitution (%d) + randomPerRespondent (%d) is more than the %d optional modules of the edition",
-                                rules.chosenPerInstitution(), rules.randomPerRespondent(), offered));
+                                rules.chosenPerInstitution(),
+                                rules.randomPerRespondent(),
+                                offered));
             }
             Module base = byId.get(manifest.base());
             if (base == null) {
                 return;
             }
-            List<Module> optional = manifest.modules().stream().distinct().map(byId::get)
-                    .filter(m -> m != null && m.kind() == ModuleKind.OPTIONAL).toList();
+            List<Module> optional = manifest.modules().stream()
+                    .distinct()
+                    .map(byId::get)
+                    .filter(m -> m != null && m.kind() == ModuleKind.OPTIONAL)
+                    .toList();
             if (optional.size() < manifest.modules().stream().distinct().count()) {
                 return; // a module is missing or unreadable, so the longest combination is unknown
             }
-            List<Integer> longest = optional.stream().map(Module::seconds).sorted((a, b) -> b - a)
-                    .limit(Math.max(0, rules.modulesPerRespondent())).toList();
-            int seconds = base.seconds() + longest.stream().mapToInt(Integer::intValue).sum();
+            List<Integer> longest = optional.stream()
+                    .map(Module::seconds)
+                    .sorted((a, b) -> b - a)
+                    .limit(Math.max(0, rules.modulesPerRespondent()))
+                    .toList();
+            int seconds = base.seconds()
+                    + longest.stream().mapToInt(Integer::intValue).sum();
             if (seconds > rules.maxMinutes() * 60) {
-                error(ViolationCode.LENGTH_BUDGET, Paths.property(path, "maxMinutes"),
-                        String.format(Locale.ROOT,
+                error(
+                        ViolationCode.LENGTH_BUDGET,
+                        Paths.property(path, "maxMinutes"),
+                        String.format(
+                                Locale.ROOT,
                                 "base (%.1f min) + the %d longest optional modules (%.1f min) take %.1f minutes, more than maxMinutes (%d)",
-                                base.seconds() / 60.0, longest.size(), (seconds - base.seconds()) / 60.0, seconds / 60.0, rules.maxMinutes()));
+                                base.seconds() / 60.0,
+                                longest.size(),
+                                (seconds - base.seconds()) / 60.0,
+                                seconds / 60.0,
+                                rules.maxMinutes()));
             }
         }
 
@@ -269,10 +316,14 @@ public final class Validator {
                         continue;
                     }
                     String path = Paths.element(Paths.property(Paths.module(module.id()), "questions"), names.get(i));
-                    String change = change(before.get(), previous.moduleOf(question.id()).orElseThrow(), question, module);
+                    String change = change(
+                            before.get(), previous.moduleOf(question.id()).orElseThrow(), question, module);
                     if (change != null) {
-                        warning(ViolationCode.TREND_BREAK, path,
-                                "question \"" + question.id() + "\" " + change + " since edition " + previous.id() + ", so its trend is broken");
+                        warning(
+                                ViolationCode.TREND_BREAK,
+                                path,
+                                "question \"" + question.id() + "\" " + change + " since edition " + previous.id()
+                                        + ", so its trend is broken");
                     }
                 }
             }
@@ -280,7 +331,8 @@ public final class Validator {
 
         private String change(Question before, Module beforeModule, Question now, Module nowModule) {
             if (before.type() != now.type()) {
-                return "changed type from " + before.type().key() + " to " + now.type().key();
+                return "changed type from " + before.type().key() + " to "
+                        + now.type().key();
             }
             if (!before.text().equals(now.text())) {
                 return "has other text";
@@ -292,10 +344,14 @@ public final class Validator {
                     return "has another scale";
                 }
             }
-            if (before instanceof SingleQuestion b && now instanceof SingleQuestion n && !b.options().equals(n.options())) {
+            if (before instanceof SingleQuestion b
+                    && now instanceof SingleQuestion n
+                    && !b.options().equals(n.options())) {
                 return "has other options";
             }
-            if (before instanceof MultiQuestion b && now instanceof MultiQuestion n && !b.options().equals(n.options())) {
+            if (before instanceof MultiQuestion b
+                    && now instanceof MultiQuestion n
+                    && !b.options().equals(n.options())) {
                 return "has other options";
             }
             return null;
@@ -338,12 +394,15 @@ public final class Validator {
             }
         }
 
-        private <T> void duplicates(List<T> elements, Function<T, String> id, List<String> names, String path, String what) {
+        private <T> void duplicates(
+                List<T> elements, Function<T, String> id, List<String> names, String path, String what) {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < elements.size(); i++) {
                 String value = id.apply(elements.get(i));
                 if (!seen.add(value)) {
-                    error(ViolationCode.DUPLICATE_ID, Paths.property(Paths.element(path, names.get(i)), "id"),
+                    error(
+                            ViolationCode.DUPLICATE_ID,
+                            Paths.property(Paths.element(path, names.get(i)), "id"),
                             what + " id \"" + value + "\" is used twice in the module");
                 }
             }
@@ -366,7 +425,10 @@ public final class Validator {
                 String at = Paths.element(Paths.property(path, "points"), i);
                 texts(point.label(), Paths.property(at, "label"));
                 if (!codes.add(point.code())) {
-                    error(ViolationCode.DUPLICATE_ID, Paths.property(at, "code"), "point code " + point.code() + " is used twice");
+                    error(
+                            ViolationCode.DUPLICATE_ID,
+                            Paths.property(at, "code"),
+                            "point code " + point.code() + " is used twice");
                 }
             }
             options(scale.nonSubstantive(), Paths.property(path, "nonSubstantive"));
@@ -379,8 +441,12 @@ public final class Validator {
                 for (int i = 0; i < members.size(); i++) {
                     int code = members.get(i);
                     if (!codes.contains(code)) {
-                        error(ViolationCode.SCALE_CLASSIFICATION, Paths.element(Paths.property(path, name), i),
-                                "code " + code + " in " + name + " is not a point of scale \"" + scale.id() + "\" (points: " + codes.stream().sorted().toList() + ")");
+                        error(
+                                ViolationCode.SCALE_CLASSIFICATION,
+                                Paths.element(Paths.property(path, name), i),
+                                "code " + code + " in " + name + " is not a point of scale \"" + scale.id()
+                                        + "\" (points: "
+                                        + codes.stream().sorted().toList() + ")");
                     }
                     classOf.computeIfAbsent(code, c -> new ArrayList<>()).add(name);
                 }
@@ -388,11 +454,17 @@ public final class Validator {
             for (ScalePoint point : scale.points()) {
                 List<String> in = classOf.getOrDefault(point.code(), List.of());
                 if (in.isEmpty()) {
-                    error(ViolationCode.SCALE_CLASSIFICATION, path,
-                            "point " + point.code() + " of scale \"" + scale.id() + "\" is in none of negative, neutral, positive");
+                    error(
+                            ViolationCode.SCALE_CLASSIFICATION,
+                            path,
+                            "point " + point.code() + " of scale \"" + scale.id()
+                                    + "\" is in none of negative, neutral, positive");
                 } else if (in.size() > 1) {
-                    error(ViolationCode.SCALE_CLASSIFICATION, path,
-                            "point " + point.code() + " of scale \"" + scale.id() + "\" is in more than one class: " + in);
+                    error(
+                            ViolationCode.SCALE_CLASSIFICATION,
+                            path,
+                            "point " + point.code() + " of scale \"" + scale.id() + "\" is in more than one class: "
+                                    + in);
                 }
             }
         }
@@ -405,7 +477,10 @@ public final class Validator {
                 violations.addAll(BeanChecks.check(option, at));
                 texts(option.label(), Paths.property(at, "label"));
                 if (!codes.add(option.code())) {
-                    error(ViolationCode.DUPLICATE_ID, Paths.property(at, "code"), "code \"" + option.code() + "\" is used twice");
+                    error(
+                            ViolationCode.DUPLICATE_ID,
+                            Paths.property(at, "code"),
+                            "code \"" + option.code() + "\" is used twice");
                 }
             }
         }
@@ -416,8 +491,13 @@ public final class Validator {
             texts(question.text(), Paths.property(path, "text"));
             if (question instanceof ScaleQuestion q) {
                 if (module.scale(q.scale()).isEmpty() && !unreadable.contains(q.scale())) {
-                    error(ViolationCode.UNKNOWN_REFERENCE, Paths.property(path, "scale"),
-                            "unknown scale \"" + q.scale() + "\" (scales of module " + module.id() + ": " + known(module.scales().stream().map(Scale::id).toList()) + ")");
+                    error(
+                            ViolationCode.UNKNOWN_REFERENCE,
+                            Paths.property(path, "scale"),
+                            "unknown scale \"" + q.scale() + "\" (scales of module " + module.id() + ": "
+                                    + known(module.scales().stream()
+                                            .map(Scale::id)
+                                            .toList()) + ")");
                 }
             } else if (question instanceof SingleQuestion q) {
                 options(q.options(), Paths.property(path, "options"));
@@ -425,11 +505,15 @@ public final class Validator {
                 options(q.options(), Paths.property(path, "options"));
                 int n = q.options().size();
                 if (q.minSelected() != null && q.minSelected() > n) {
-                    error(ViolationCode.INVALID_VALUE, Paths.property(path, "minSelected"),
+                    error(
+                            ViolationCode.INVALID_VALUE,
+                            Paths.property(path, "minSelected"),
                             "minSelected (" + q.minSelected() + ") is more than the " + n + " options");
                 }
                 if (q.minSelected() != null && q.maxSelected() != null && q.minSelected() > q.maxSelected()) {
-                    error(ViolationCode.INVALID_VALUE, Paths.property(path, "maxSelected"),
+                    error(
+                            ViolationCode.INVALID_VALUE,
+                            Paths.property(path, "maxSelected"),
                             "maxSelected (" + q.maxSelected() + ") is less than minSelected (" + q.minSelected() + ")");
                 }
             } else if (question instanceof NumberQuestion q) {
@@ -437,8 +521,11 @@ public final class Validator {
                     texts(q.unit(), Paths.property(path, "unit"));
                 }
                 if (q.min() != null && q.max() != null && q.min().compareTo(q.max()) > 0) {
-                    error(ViolationCode.INVALID_VALUE, Paths.property(path, "max"),
-                            "max (" + q.max().toPlainString() + ") is less than min (" + q.min().toPlainString() + ")");
+                    error(
+                            ViolationCode.INVALID_VALUE,
+                            Paths.property(path, "max"),
+                            "max (" + q.max().toPlainString() + ") is less than min ("
+                                    + q.min().toPlainString() + ")");
                 }
             }
             if (question.visibleIf() != null) {
@@ -452,7 +539,9 @@ public final class Validator {
             try {
                 condition = Routing.parse(question.visibleIf());
             } catch (RoutingException e) {
-                error(ViolationCode.ROUTING_SYNTAX, path,
+                error(
+                        ViolationCode.ROUTING_SYNTAX,
+                        path,
                         "\"" + e.expression() + "\" at position " + (e.position() + 1) + ": " + e.reason());
                 return;
             }
@@ -461,8 +550,11 @@ public final class Validator {
                 int targetIndex = indexOf(module, target);
                 if (targetIndex >= 0) {
                     if (targetIndex >= index) {
-                        error(ViolationCode.ROUTING_FORWARD_REFERENCE, path,
-                                "\"" + target + "\" is " + (targetIndex == index ? "the question itself" : "asked later")
+                        error(
+                                ViolationCode.ROUTING_FORWARD_REFERENCE,
+                                path,
+                                "\"" + target + "\" is "
+                                        + (targetIndex == index ? "the question itself" : "asked later")
                                         + "; a condition may only read earlier questions");
                     } else {
                         types(reference, module.questions().get(targetIndex), module, path);
@@ -473,13 +565,19 @@ public final class Validator {
                 if (owner == null) {
                     boolean baseUnknown = manifest == null && !isBase(module);
                     if (!baseUnknown && !unreadable.contains(target)) {
-                        error(ViolationCode.UNKNOWN_REFERENCE, path, "unknown question \"" + target + "\" in \"" + question.visibleIf() + "\"");
+                        error(
+                                ViolationCode.UNKNOWN_REFERENCE,
+                                path,
+                                "unknown question \"" + target + "\" in \"" + question.visibleIf() + "\"");
                     }
                 } else if (isBase(owner) && !isBase(module)) {
                     types(reference, owner.question(target).orElseThrow(), owner, path);
                 } else {
-                    error(ViolationCode.ROUTING_CROSS_MODULE, path,
-                            "\"" + target + "\" belongs to module \"" + owner.id() + "\", which a respondent may not get; a condition may read only its own module and the base");
+                    error(
+                            ViolationCode.ROUTING_CROSS_MODULE,
+                            path,
+                            "\"" + target + "\" belongs to module \"" + owner.id()
+                                    + "\", which a respondent may not get; a condition may read only its own module and the base");
                 }
             }
         }
@@ -515,13 +613,16 @@ public final class Validator {
                     }
                     case SCALE -> {
                         Optional<Scale> scale = owner.scale(((ScaleQuestion) target).scale());
-                        if (!number && (op != null && op.isOrdering() || scale.isPresent() && !scale.get().isNonSubstantive(text))) {
+                        if (!number
+                                && (op != null && op.isOrdering()
+                                        || scale.isPresent() && !scale.get().isNonSubstantive(text))) {
                             problem = "scale question \"" + id + "\" is compared with " + literal
                                     + ", which is not a non-substantive code of its scale";
                         }
                     }
                     case SINGLE, MULTI -> {
-                        List<Option> options = target instanceof SingleQuestion s ? s.options() : ((MultiQuestion) target).options();
+                        List<Option> options =
+                                target instanceof SingleQuestion s ? s.options() : ((MultiQuestion) target).options();
                         if (number) {
                             problem = type.key() + " question \"" + id + "\" is compared with the number " + literal;
                         } else if (op != null && op.isOrdering()) {
@@ -556,38 +657,57 @@ public final class Validator {
                 if (question.isEmpty()) {
                     Module owner = ownerOfQuestion.get(item);
                     if (owner != null) {
-                        error(ViolationCode.CLUSTER_SPLIT, at,
-                                "item \"" + item + "\" belongs to module \"" + owner.id() + "\"; a cluster's items must all be in its own module");
+                        error(
+                                ViolationCode.CLUSTER_SPLIT,
+                                at,
+                                "item \"" + item + "\" belongs to module \"" + owner.id()
+                                        + "\"; a cluster's items must all be in its own module");
                     } else if (!unreadable.contains(item)) {
-                        error(ViolationCode.UNKNOWN_REFERENCE, at,
+                        error(
+                                ViolationCode.UNKNOWN_REFERENCE,
+                                at,
                                 "unknown question \"" + item + "\" (questions of module " + module.id() + ": "
-                                        + known(module.questions().stream().map(Question::id).toList()) + ")");
+                                        + known(module.questions().stream()
+                                                .map(Question::id)
+                                                .toList()) + ")");
                     }
                     continue;
                 }
                 if (!(question.get() instanceof ScaleQuestion scaleQuestion)) {
-                    error(ViolationCode.CLUSTER_ITEM_TYPE, at,
-                            "item \"" + item + "\" is a " + question.get().type().key() + " question; cluster items are scale questions");
+                    error(
+                            ViolationCode.CLUSTER_ITEM_TYPE,
+                            at,
+                            "item \"" + item + "\" is a "
+                                    + question.get().type().key() + " question; cluster items are scale questions");
                     continue;
                 }
                 if (firstScale == null) {
                     firstScale = scaleQuestion.scale();
                 } else if (!firstScale.equals(scaleQuestion.scale())) {
-                    error(ViolationCode.CLUSTER_MIXED_SCALES, at,
-                            "item \"" + item + "\" uses scale \"" + scaleQuestion.scale() + "\" but the cluster's first item uses \"" + firstScale + "\"");
+                    error(
+                            ViolationCode.CLUSTER_MIXED_SCALES,
+                            at,
+                            "item \"" + item + "\" uses scale \"" + scaleQuestion.scale()
+                                    + "\" but the cluster's first item uses \"" + firstScale + "\"");
                 }
             }
             for (int i = 0; i < cluster.reverse().size(); i++) {
                 String item = cluster.reverse().get(i);
                 if (!cluster.items().contains(item)) {
-                    error(ViolationCode.CLUSTER_REVERSE_NOT_ITEM, Paths.element(Paths.property(path, "reverse"), i),
-                            "reverse-keyed \"" + item + "\" is not an item of the cluster (items: " + String.join(", ", cluster.items()) + ")");
+                    error(
+                            ViolationCode.CLUSTER_REVERSE_NOT_ITEM,
+                            Paths.element(Paths.property(path, "reverse"), i),
+                            "reverse-keyed \"" + item + "\" is not an item of the cluster (items: "
+                                    + String.join(", ", cluster.items()) + ")");
                 }
             }
             Integer min = cluster.minAnswered();
             if (min != null && (min < 1 || min > cluster.items().size())) {
-                error(ViolationCode.CLUSTER_MIN_ANSWERED, Paths.property(path, "minAnswered"),
-                        "minAnswered (" + min + ") must be between 1 and the number of items (" + cluster.items().size() + ")");
+                error(
+                        ViolationCode.CLUSTER_MIN_ANSWERED,
+                        Paths.property(path, "minAnswered"),
+                        "minAnswered (" + min + ") must be between 1 and the number of items ("
+                                + cluster.items().size() + ")");
             }
         }
     }

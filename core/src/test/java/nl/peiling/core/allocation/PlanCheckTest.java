@@ -70,7 +70,7 @@ class PlanCheckTest {
         assertThat(check(Institution.of("25LZ", List.of("llo"), List.of(), "01")))
                 .extracting(PlanProblem::toString)
                 .containsExactly(
-                        "error chosen-count institutions[25LZ].chosen: institution 25LZ chooses 1 modules [llo];"
+                        "error chosen-count institutions[25LZ].chosen: institution 25LZ chooses 1 module [llo];"
                                 + " edition 2027 asks for exactly 3 (chosenPerInstitution)");
     }
 

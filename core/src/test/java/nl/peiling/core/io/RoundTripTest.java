@@ -34,7 +34,8 @@ class RoundTripTest {
             JsonNode original = MAPPER.readTree(file.toFile());
             String written;
             if (file.getFileName().toString().equals(Definitions.EDITION_FILE)) {
-                written = Definitions.toJson(Definitions.standard().readEdition(file.getParent()).manifest());
+                written = Definitions.toJson(
+                        Definitions.standard().readEdition(file.getParent()).manifest());
             } else {
                 written = Definitions.toJson(Definitions.standard().readModule(file));
             }
@@ -49,7 +50,8 @@ class RoundTripTest {
         Edition again = Definitions.standard().readEdition(dir);
         assertThat(again).isEqualTo(edition);
         for (Module module : edition.modules()) {
-            assertThat(Definitions.toJson(again.module(module.id()).orElseThrow())).isEqualTo(Definitions.toJson(module));
+            assertThat(Definitions.toJson(again.module(module.id()).orElseThrow()))
+                    .isEqualTo(Definitions.toJson(module));
         }
     }
 }

@@ -63,8 +63,9 @@ class SchemaTest {
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaRegistryConfig(
-                    SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build()));
+            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                    .pathType(PathType.JSON_POINTER)
+                    .build()));
 
     private static final String MODULE_RESOURCE = "/nl/peiling/core/schema/module.schema.json";
     private static final String EDITION_RESOURCE = "/nl/peiling/core/schema/edition.schema.json";
@@ -95,8 +96,7 @@ class SchemaTest {
     /**
      * A valid module that uses every property of the format at least once, and every question type.
      */
-    private static final String SAMPLE_MODULE =
-            """
+    private static final String SAMPLE_MODULE = """
             {
               "format": "peiling.module/1",
               "id": "voorbeeld",
@@ -222,7 +222,9 @@ class SchemaTest {
             assertThat(schema.path("title").isTextual()).isTrue();
             assertThat(schema.path("description").asText()).contains("validator");
             check(schema, "", problems);
-            assertThat(problems).as("problems in %s", schema.path("$id").asText()).isEmpty();
+            assertThat(problems)
+                    .as("problems in %s", schema.path("$id").asText())
+                    .isEmpty();
         }
     }
 
@@ -283,8 +285,13 @@ class SchemaTest {
         }
         JsonNode question = defs.path("question");
         for (JsonNode branch : question.path("allOf")) {
-            String type = branch.path("if").path("properties").path("type").path("const").asText();
-            JsonNode then = MODULE_SCHEMA_JSON.at(branch.path("then").path("$ref").asText().substring(1));
+            String type = branch.path("if")
+                    .path("properties")
+                    .path("type")
+                    .path("const")
+                    .asText();
+            JsonNode then = MODULE_SCHEMA_JSON.at(
+                    branch.path("then").path("$ref").asText().substring(1));
             actual.put("question:" + type, union(properties(question), properties(then)));
         }
         actual.put("edition", properties(EDITION_SCHEMA_JSON));
@@ -343,7 +350,9 @@ class SchemaTest {
                         files.size(),
                         failures.entrySet().stream()
                                 .map(e -> "  " + e.getKey().normalize() + " (" + schemaName(e.getKey()) + "):\n"
-                                        + e.getValue().stream().map(m -> "    " + m).collect(Collectors.joining("\n")))
+                                        + e.getValue().stream()
+                                                .map(m -> "    " + m)
+                                                .collect(Collectors.joining("\n")))
                                 .collect(Collectors.joining("\n")))
                 .isEmpty();
     }
@@ -357,7 +366,9 @@ class SchemaTest {
      * folders.
      */
     private static List<Path> definitionFiles() throws IOException {
-        Path root = Path.of(System.getProperty("peiling.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("peiling.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         List<Path> folders = new ArrayList<>();
         folders.add(root.resolve("modules-catalog/src/main/resources"));
         folders.add(root.resolve("core/src/test/resources"));
@@ -563,7 +574,8 @@ class SchemaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidEditions")
     void invalidEdition_isRejectedBySchemaAndReader(UnaryOperator<JsonNode> change, String at) throws IOException {
-        JsonNode document = change.apply(MAPPER.readTree(CATALOG_2027.resolve(Definitions.EDITION_FILE).toFile()));
+        JsonNode document = change.apply(
+                MAPPER.readTree(CATALOG_2027.resolve(Definitions.EDITION_FILE).toFile()));
 
         List<Error> errors = EDITION_SCHEMA.validate(document);
 
@@ -587,7 +599,8 @@ class SchemaTest {
 
     @Test
     void everyMutationOfTheEditionFile_getsTheSameVerdictFromSchemaAndReader() throws IOException {
-        JsonNode edition = MAPPER.readTree(CATALOG_2027.resolve(Definitions.EDITION_FILE).toFile());
+        JsonNode edition =
+                MAPPER.readTree(CATALOG_2027.resolve(Definitions.EDITION_FILE).toFile());
 
         Agreement agreement = agreement(edition, EDITION_SCHEMA, SchemaTest::readEdition);
 
@@ -613,7 +626,8 @@ class SchemaTest {
         assertThat(describe(schema.validate(document))).isEmpty();
         assertThat(shapeErrors(reader.apply(document))).isEmpty();
         Agreement agreement = new Agreement();
-        for (Map.Entry<String, UnaryOperator<JsonNode>> mutation : mutations(document).entrySet()) {
+        for (Map.Entry<String, UnaryOperator<JsonNode>> mutation :
+                mutations(document).entrySet()) {
             JsonNode mutated = mutation.getValue().apply(document);
             List<String> schemaErrors = describe(schema.validate(mutated));
             List<Violation> readerErrors = shapeErrors(reader.apply(mutated));
@@ -711,7 +725,8 @@ class SchemaTest {
         private static Map<String, byte[]> read() {
             try (Stream<Path> list = Files.list(CATALOG_2027)) {
                 Map<String, byte[]> files = new TreeMap<>();
-                for (Path file : list.filter(f -> f.toString().endsWith(".json")).toList()) {
+                for (Path file :
+                        list.filter(f -> f.toString().endsWith(".json")).toList()) {
                     files.put(file.getFileName().toString(), Files.readAllBytes(file));
                 }
                 return files;
@@ -722,7 +737,9 @@ class SchemaTest {
     }
 
     private static List<Violation> shapeErrors(ValidationReport report) {
-        return report.errors().stream().filter(v -> SHAPE_CODES.contains(v.code())).toList();
+        return report.errors().stream()
+                .filter(v -> SHAPE_CODES.contains(v.code()))
+                .toList();
     }
 
     private static byte[] bytes(JsonNode document) {

@@ -14,22 +14,34 @@ class ModelTest {
 
     @Test
     void estimatedSeconds_usesTypeDefaultsUnlessStated() {
-        assertThat(new ScaleQuestion("q1", T, "eens5", null, null).estimatedSeconds()).isEqualTo(7);
-        assertThat(new SingleQuestion("q2", T, List.of(new Option("ja", T)), null, null).estimatedSeconds()).isEqualTo(8);
+        assertThat(new ScaleQuestion("q1", T, "eens5", null, null).estimatedSeconds())
+                .isEqualTo(7);
+        assertThat(new SingleQuestion("q2", T, List.of(new Option("ja", T)), null, null).estimatedSeconds())
+                .isEqualTo(8);
         assertThat(new GradeQuestion("q3", T, null, null).estimatedSeconds()).isEqualTo(6);
-        assertThat(new NumberQuestion("q4", T, null, null, null, null, null).estimatedSeconds()).isEqualTo(10);
-        assertThat(new MultiQuestion("q5", T, List.of(new Option("a", T)), null, null, null, null).estimatedSeconds()).isEqualTo(12);
-        assertThat(new TextQuestion("q6", T, 500, null, null).estimatedSeconds()).isEqualTo(30);
+        assertThat(new NumberQuestion("q4", T, null, null, null, null, null).estimatedSeconds())
+                .isEqualTo(10);
+        assertThat(new MultiQuestion("q5", T, List.of(new Option("a", T)), null, null, null, null).estimatedSeconds())
+                .isEqualTo(12);
+        assertThat(new TextQuestion("q6", T, 500, null, null).estimatedSeconds())
+                .isEqualTo(30);
         assertThat(new TextQuestion("q7", T, 500, null, 45).estimatedSeconds()).isEqualTo(45);
     }
 
     @Test
     void moduleMinutes_isTheSumOfItsQuestions() {
-        Module module = new Module("m", "1", ModuleKind.OPTIONAL, T, List.of(), List.of(
-                new ScaleQuestion("q1", T, "eens5", null, null),
-                new GradeQuestion("q2", T, null, null),
-                new TextQuestion("q3", T, null, null, null),
-                new NumberQuestion("q4", T, null, null, null, null, 17)), List.of());
+        Module module = new Module(
+                "m",
+                "1",
+                ModuleKind.OPTIONAL,
+                T,
+                List.of(),
+                List.of(
+                        new ScaleQuestion("q1", T, "eens5", null, null),
+                        new GradeQuestion("q2", T, null, null),
+                        new TextQuestion("q3", T, null, null, null),
+                        new NumberQuestion("q4", T, null, null, null, null, 17)),
+                List.of());
         assertThat(module.seconds()).isEqualTo(7 + 6 + 30 + 17);
         assertThat(module.minutes()).isEqualTo(60 / 60.0);
         assertThat(module).hasToString("Module[m optional 1, 4 questions, 0 clusters, 1.0 min]");
@@ -37,16 +49,30 @@ class ModelTest {
 
     @Test
     void cluster_requiredAnswersDefaultsToHalfRoundedUp() {
-        assertThat(new Cluster("c", T, List.of("a", "b", "c"), List.of(), null).requiredAnswers()).isEqualTo(2);
-        assertThat(new Cluster("c", T, List.of("a", "b", "c", "d"), List.of(), null).requiredAnswers()).isEqualTo(2);
-        assertThat(new Cluster("c", T, List.of("a", "b", "c", "d", "e"), List.of(), null).requiredAnswers()).isEqualTo(3);
-        assertThat(new Cluster("c", T, List.of("a", "b", "c"), List.of(), 3).requiredAnswers()).isEqualTo(3);
+        assertThat(new Cluster("c", T, List.of("a", "b", "c"), List.of(), null).requiredAnswers())
+                .isEqualTo(2);
+        assertThat(new Cluster("c", T, List.of("a", "b", "c", "d"), List.of(), null).requiredAnswers())
+                .isEqualTo(2);
+        assertThat(new Cluster("c", T, List.of("a", "b", "c", "d", "e"), List.of(), null).requiredAnswers())
+                .isEqualTo(3);
+        assertThat(new Cluster("c", T, List.of("a", "b", "c"), List.of(), 3).requiredAnswers())
+                .isEqualTo(3);
     }
 
     @Test
     void scale_reverseAndValence() {
-        Scale scale = new Scale("s", List.of(new ScalePoint(1, T), new ScalePoint(2, T), new ScalePoint(3, T), new ScalePoint(4, T), new ScalePoint(5, T)),
-                List.of(1, 2), List.of(3), List.of(4, 5), List.of(new Option("nvt", T)));
+        Scale scale = new Scale(
+                "s",
+                List.of(
+                        new ScalePoint(1, T),
+                        new ScalePoint(2, T),
+                        new ScalePoint(3, T),
+                        new ScalePoint(4, T),
+                        new ScalePoint(5, T)),
+                List.of(1, 2),
+                List.of(3),
+                List.of(4, 5),
+                List.of(new Option("nvt", T)));
         assertThat(scale.reverse(1)).isEqualTo(5);
         assertThat(scale.reverse(4)).isEqualTo(2);
         assertThat(scale.valenceOf(4)).contains(Valence.POSITIVE);

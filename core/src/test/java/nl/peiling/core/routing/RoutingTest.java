@@ -18,7 +18,8 @@ class RoutingTest {
     @Test
     void parse_comparison_buildsTheTree() {
         Condition condition = Routing.parse("hv00 = 'ja'");
-        assertThat(condition).isEqualTo(new Condition.Comparison("hv00", 0, Condition.Operator.EQ, new Condition.TextLiteral("ja")));
+        assertThat(condition)
+                .isEqualTo(new Condition.Comparison("hv00", 0, Condition.Operator.EQ, new Condition.TextLiteral("ja")));
     }
 
     @Test
@@ -31,7 +32,9 @@ class RoutingTest {
     void parse_everyConstruct() {
         Condition condition = Routing.parse("(q1 >= 4 and q2 in ('a', 'b')) or answered(q3) or not (q4 != -2.5)");
         assertThat(condition.questionIds()).containsExactly("q1", "q2", "q3", "q4");
-        assertThat(condition.references()).extracting(Condition.Reference::position).containsExactly(1, 13, 43, 55);
+        assertThat(condition.references())
+                .extracting(Condition.Reference::position)
+                .containsExactly(1, 13, 43, 55);
     }
 
     @Test
@@ -57,12 +60,11 @@ class RoutingTest {
                 "q1 = 1.|8|expected a digit after the decimal point"
             })
     void parse_errors_namePositionAndReason(String expression, int position, String reason) {
-        assertThatThrownBy(() -> Routing.parse(expression))
-                .isInstanceOfSatisfying(RoutingException.class, e -> {
-                    assertThat(e.position() + 1).isEqualTo(position);
-                    assertThat(e.reason()).isEqualTo(reason);
-                    assertThat(e.expression()).isEqualTo(expression);
-                });
+        assertThatThrownBy(() -> Routing.parse(expression)).isInstanceOfSatisfying(RoutingException.class, e -> {
+            assertThat(e.position() + 1).isEqualTo(position);
+            assertThat(e.reason()).isEqualTo(reason);
+            assertThat(e.expression()).isEqualTo(expression);
+        });
     }
 
     @Test
@@ -72,7 +74,9 @@ class RoutingTest {
                 .isInstanceOf(RoutingException.class)
                 .hasMessageContaining("longer than 4000 characters");
         String nested = "not ".repeat(60) + "q = 1";
-        assertThatThrownBy(() -> Routing.parse(nested)).isInstanceOf(RoutingException.class).hasMessageContaining("nested deeper than 50");
+        assertThatThrownBy(() -> Routing.parse(nested))
+                .isInstanceOf(RoutingException.class)
+                .hasMessageContaining("nested deeper than 50");
     }
 
     @Test
@@ -81,8 +85,12 @@ class RoutingTest {
         assertThat(condition.test(Map.of("q", 4))).isTrue();
         assertThat(condition.test(Map.of("q", "5"))).isTrue();
         assertThat(condition.test(Map.of("q", new BigDecimal("3.99")))).isFalse();
-        assertThat(condition.test(Map.of("q", "10"))).as("numeric, not text order").isTrue();
-        assertThat(condition.test(Map.of("q", "nvt"))).as("a non-substantive code is no number").isFalse();
+        assertThat(condition.test(Map.of("q", "10")))
+                .as("numeric, not text order")
+                .isTrue();
+        assertThat(condition.test(Map.of("q", "nvt")))
+                .as("a non-substantive code is no number")
+                .isFalse();
     }
 
     @Test
@@ -99,10 +107,15 @@ class RoutingTest {
         Condition bus = Routing.parse("vervoer = 'bus'");
         assertThat(bus.test(Map.of("vervoer", List.of("fiets", "bus")))).isTrue();
         assertThat(bus.test(Map.of("vervoer", Set.of("fiets")))).isFalse();
-        assertThat(bus.test(Map.of("vervoer", "fiets|bus"))).as("a data-file cell").isTrue();
-        assertThat(Routing.parse("vervoer != 'bus'").test(Map.of("vervoer", List.of("fiets")))).isTrue();
-        assertThat(Routing.parse("vervoer in ('auto', 'bus')").test(Map.of("vervoer", List.of("fiets", "bus")))).isTrue();
-        assertThat(Routing.parse("vervoer in ('auto', 'trein')").test(Map.of("vervoer", "fiets|bus"))).isFalse();
+        assertThat(bus.test(Map.of("vervoer", "fiets|bus")))
+                .as("a data-file cell")
+                .isTrue();
+        assertThat(Routing.parse("vervoer != 'bus'").test(Map.of("vervoer", List.of("fiets"))))
+                .isTrue();
+        assertThat(Routing.parse("vervoer in ('auto', 'bus')").test(Map.of("vervoer", List.of("fiets", "bus"))))
+                .isTrue();
+        assertThat(Routing.parse("vervoer in ('auto', 'trein')").test(Map.of("vervoer", "fiets|bus")))
+                .isFalse();
     }
 
     @Test
@@ -129,7 +142,8 @@ class RoutingTest {
                 net.jqwik.api.Arbitraries.integers().between(-5, 20).map(String::valueOf),
                 net.jqwik.api.Arbitraries.of("'ja'", "'nee'", "'it''s'", "'nvt'"));
         net.jqwik.api.Arbitrary<String> ops = net.jqwik.api.Arbitraries.of("=", "!=", "<", "<=", ">", ">=");
-        net.jqwik.api.Arbitrary<String> atoms = net.jqwik.api.Combinators.combine(ids, ops, literals).as((i, o, l) -> i + " " + o + " " + l);
+        net.jqwik.api.Arbitrary<String> atoms =
+                net.jqwik.api.Combinators.combine(ids, ops, literals).as((i, o, l) -> i + " " + o + " " + l);
         return net.jqwik.api.Arbitraries.recursive(
                 () -> atoms,
                 inner -> net.jqwik.api.Arbitraries.oneOf(

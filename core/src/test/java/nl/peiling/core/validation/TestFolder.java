@@ -63,10 +63,7 @@ final class TestFolder {
                  "clusters": [
                    {"id": "P_c", "title": {"nl": "Cluster", "en": "Cluster"}, "items": ["P1", "P2", "P3"], "reverse": ["P3"]}
                  ]}
-                """
-                .replace("SCALE", SCALE)
-                .replace("ID", id)
-                .replace("P", prefix);
+                """.replace("SCALE", SCALE).replace("ID", id).replace("P", prefix);
     }
 
     private final Map<String, String> files = new LinkedHashMap<>();

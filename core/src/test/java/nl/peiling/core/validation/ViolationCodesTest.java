@@ -40,7 +40,8 @@ class ViolationCodesTest {
                 .as(report.toString())
                 .extracting(Violation::code, Violation::path, Violation::severity)
                 .containsExactlyInAnyOrder(expected);
-        assertThat(report.isValid()).isEqualTo(Arrays.stream(expected).noneMatch(t -> t.toList().get(2) == Severity.ERROR));
+        assertThat(report.isValid())
+                .isEqualTo(Arrays.stream(expected).noneMatch(t -> t.toList().get(2) == Severity.ERROR));
     }
 
     @Test
@@ -52,7 +53,8 @@ class ViolationCodesTest {
 
     @Test
     void jsonSyntax_reportsLineAndColumn() {
-        ValidationReport report = validate(new TestFolder().put("mod_a.json", "{\n  \"format\": \"peiling.module/1\",\n  \"id\": \n}"));
+        ValidationReport report =
+                validate(new TestFolder().put("mod_a.json", "{\n  \"format\": \"peiling.module/1\",\n  \"id\": \n}"));
         assertExactly(report, v(ViolationCode.JSON_SYNTAX, "modules[mod_a]", Severity.ERROR));
         Violation syntax = report.violations().get(0);
         assertThat(syntax.line()).isEqualTo(4);
@@ -62,15 +64,18 @@ class ViolationCodesTest {
 
     @Test
     void duplicateProperty_isReportedAtTheRepeat() {
-        ValidationReport report = validate(new TestFolder().edit("mod_a.json", "\"version\": \"2027.1\",", "\"version\": \"2027.1\", \"version\": \"2027.2\","));
+        ValidationReport report = validate(new TestFolder()
+                .edit("mod_a.json", "\"version\": \"2027.1\",", "\"version\": \"2027.1\", \"version\": \"2027.2\","));
         assertExactly(report, v(ViolationCode.DUPLICATE_PROPERTY, "version", Severity.ERROR));
     }
 
     @Test
     void unknownProperty_suggestsTheNearestName() {
-        TestFolder folder = new TestFolder().edit("mod_a.json", "\"reverse\": [\"a3\"]", "\"reverse\": [\"a3\"], \"minAnswerd\": 2");
+        TestFolder folder = new TestFolder()
+                .edit("mod_a.json", "\"reverse\": [\"a3\"]", "\"reverse\": [\"a3\"], \"minAnswerd\": 2");
         ValidationReport report = validate(folder);
-        assertExactly(report, v(ViolationCode.UNKNOWN_PROPERTY, "modules[mod_a].clusters[a_c].minAnswerd", Severity.ERROR));
+        assertExactly(
+                report, v(ViolationCode.UNKNOWN_PROPERTY, "modules[mod_a].clusters[a_c].minAnswerd", Severity.ERROR));
         assertThat(report.violations().get(0).message()).contains("did you mean \"minAnswered\"");
         String[] lines = folder.get("mod_a.json").split("\n", -1);
         int line = 0;
@@ -83,14 +88,19 @@ class ViolationCodesTest {
 
     @Test
     void wrongType_namesExpectedAndFound() {
-        ValidationReport report = validate(new TestFolder().edit("edition.json", "\"maxMinutes\": 10", "\"maxMinutes\": \"10\""));
+        ValidationReport report =
+                validate(new TestFolder().edit("edition.json", "\"maxMinutes\": 10", "\"maxMinutes\": \"10\""));
         assertExactly(report, v(ViolationCode.WRONG_TYPE, "edition.rules.maxMinutes", Severity.ERROR));
         assertThat(report.violations().get(0).message()).isEqualTo("expected a whole number, found a string \"10\"");
     }
 
     @Test
     void missingField_inAQuestion() {
-        ValidationReport report = validate(new TestFolder().edit("mod_a.json", "\"type\": \"scale\", \"scale\": \"eens5\", \"text\": {\"nl\": \"Een\", \"en\": \"One\"}", "\"type\": \"scale\", \"text\": {\"nl\": \"Een\", \"en\": \"One\"}"));
+        ValidationReport report = validate(new TestFolder()
+                .edit(
+                        "mod_a.json",
+                        "\"type\": \"scale\", \"scale\": \"eens5\", \"text\": {\"nl\": \"Een\", \"en\": \"One\"}",
+                        "\"type\": \"scale\", \"text\": {\"nl\": \"Een\", \"en\": \"One\"}"));
         // The question cannot be read, so the cluster's reference to it is not reported a second time.
         assertExactly(report, v(ViolationCode.MISSING_FIELD, "modules[mod_a].questions[a1].scale", Severity.ERROR));
     }
@@ -103,7 +113,11 @@ class ViolationCodesTest {
 
     @Test
     void invalidValue_negativeSeconds() {
-        ValidationReport report = validate(new TestFolder().edit("mod_a.json", "\"text\": {\"nl\": \"Twee\", \"en\": \"Two\"}", "\"text\": {\"nl\": \"Twee\", \"en\": \"Two\"}, \"seconds\": -4"));
+        ValidationReport report = validate(new TestFolder()
+                .edit(
+                        "mod_a.json",
+                        "\"text\": {\"nl\": \"Twee\", \"en\": \"Two\"}",
+                        "\"text\": {\"nl\": \"Twee\", \"en\": \"Two\"}, \"seconds\": -4"));
         assertExactly(report, v(ViolationCode.INVALID_VALUE, "modules[mod_a].questions[a2].seconds", Severity.ERROR));
         assertThat(report.violations().get(0).message()).isEqualTo("seconds -4 must be at least 1");
     }
@@ -128,9 +142,12 @@ class ViolationCodesTest {
 
     @Test
     void unknownReference_clusterItem() {
-        ValidationReport report = validate(new TestFolder().edit("mod_a.json", "[\"a1\", \"a2\", \"a3\"]", "[\"a1\", \"a2\", \"a3\", \"a9\"]"));
-        assertExactly(report, v(ViolationCode.UNKNOWN_REFERENCE, "modules[mod_a].clusters[a_c].items[3]", Severity.ERROR));
-        assertThat(report.violations().get(0).message()).isEqualTo("unknown question \"a9\" (questions of module mod_a: a1, a2, a3)");
+        ValidationReport report = validate(
+                new TestFolder().edit("mod_a.json", "[\"a1\", \"a2\", \"a3\"]", "[\"a1\", \"a2\", \"a3\", \"a9\"]"));
+        assertExactly(
+                report, v(ViolationCode.UNKNOWN_REFERENCE, "modules[mod_a].clusters[a_c].items[3]", Severity.ERROR));
+        assertThat(report.violations().get(0).message())
+                .isEqualTo("unknown question \"a9\" (questions of module mod_a: a1, a2, a3)");
     }
 
     @Test
@@ -141,7 +158,8 @@ class ViolationCodesTest {
 
     @Test
     void wrongKind_optionalModuleAsBase() {
-        ValidationReport report = validate(new TestFolder().edit("basis.json", "\"kind\": \"base\"", "\"kind\": \"optional\""));
+        ValidationReport report =
+                validate(new TestFolder().edit("basis.json", "\"kind\": \"base\"", "\"kind\": \"optional\""));
         assertExactly(report, v(ViolationCode.WRONG_KIND, "edition.base", Severity.ERROR));
     }
 
@@ -164,14 +182,16 @@ class ViolationCodesTest {
 
     @Test
     void scaleClassification_pointInNoClass() {
-        ValidationReport report = validate(new TestFolder().edit("mod_a.json", "\"positive\": [4, 5]", "\"positive\": [5]"));
+        ValidationReport report =
+                validate(new TestFolder().edit("mod_a.json", "\"positive\": [4, 5]", "\"positive\": [5]"));
         assertExactly(report, v(ViolationCode.SCALE_CLASSIFICATION, "modules[mod_a].scales[eens5]", Severity.ERROR));
         assertThat(report.violations().get(0).message()).contains("point 4");
     }
 
     @Test
     void clusterSplit_itemOfAnotherModule() {
-        ValidationReport report = validate(new TestFolder().edit("mod_a.json", "[\"a1\", \"a2\", \"a3\"]", "[\"a1\", \"a2\", \"c3\"]")
+        ValidationReport report = validate(new TestFolder()
+                .edit("mod_a.json", "[\"a1\", \"a2\", \"a3\"]", "[\"a1\", \"a2\", \"c3\"]")
                 .edit("mod_a.json", "\"reverse\": [\"a3\"]", "\"reverse\": []"));
         assertExactly(report, v(ViolationCode.CLUSTER_SPLIT, "modules[mod_a].clusters[a_c].items[2]", Severity.ERROR));
     }
@@ -180,82 +200,122 @@ class ViolationCodesTest {
     void clusterMixedScales() {
         String second = TestFolder.SCALE.replace("\"id\": \"eens5\"", "\"id\": \"tevr5\"");
         ValidationReport report = validate(new TestFolder()
-                .edit("mod_a.json", "\"scales\": [" + TestFolder.SCALE, "\"scales\": [" + TestFolder.SCALE + ", " + second)
-                .edit("mod_a.json", "{\"id\": \"a2\", \"type\": \"scale\", \"scale\": \"eens5\"", "{\"id\": \"a2\", \"type\": \"scale\", \"scale\": \"tevr5\""));
-        assertExactly(report, v(ViolationCode.CLUSTER_MIXED_SCALES, "modules[mod_a].clusters[a_c].items[1]", Severity.ERROR));
+                .edit(
+                        "mod_a.json",
+                        "\"scales\": [" + TestFolder.SCALE,
+                        "\"scales\": [" + TestFolder.SCALE + ", " + second)
+                .edit(
+                        "mod_a.json",
+                        "{\"id\": \"a2\", \"type\": \"scale\", \"scale\": \"eens5\"",
+                        "{\"id\": \"a2\", \"type\": \"scale\", \"scale\": \"tevr5\""));
+        assertExactly(
+                report, v(ViolationCode.CLUSTER_MIXED_SCALES, "modules[mod_a].clusters[a_c].items[1]", Severity.ERROR));
     }
 
     @Test
     void clusterItemType_gradeInACluster() {
-        ValidationReport report = validate(new TestFolder().edit("basis.json", "[\"b02\", \"b03\", \"b04\"]", "[\"b02\", \"b03\", \"b05\"]"));
-        assertExactly(report, v(ViolationCode.CLUSTER_ITEM_TYPE, "modules[basis].clusters[b_stage].items[2]", Severity.ERROR));
+        ValidationReport report = validate(
+                new TestFolder().edit("basis.json", "[\"b02\", \"b03\", \"b04\"]", "[\"b02\", \"b03\", \"b05\"]"));
+        assertExactly(
+                report,
+                v(ViolationCode.CLUSTER_ITEM_TYPE, "modules[basis].clusters[b_stage].items[2]", Severity.ERROR));
     }
 
     @Test
     void clusterReverseNotItem() {
-        ValidationReport report = validate(new TestFolder().edit("mod_a.json", "\"reverse\": [\"a3\"]", "\"reverse\": [\"a3\", \"a4\"]"));
-        assertExactly(report, v(ViolationCode.CLUSTER_REVERSE_NOT_ITEM, "modules[mod_a].clusters[a_c].reverse[1]", Severity.ERROR));
+        ValidationReport report =
+                validate(new TestFolder().edit("mod_a.json", "\"reverse\": [\"a3\"]", "\"reverse\": [\"a3\", \"a4\"]"));
+        assertExactly(
+                report,
+                v(ViolationCode.CLUSTER_REVERSE_NOT_ITEM, "modules[mod_a].clusters[a_c].reverse[1]", Severity.ERROR));
     }
 
     @Test
     void clusterMinAnswered_moreThanItems() {
-        ValidationReport report = validate(new TestFolder().edit("mod_a.json", "\"reverse\": [\"a3\"]", "\"reverse\": [\"a3\"], \"minAnswered\": 4"));
-        assertExactly(report, v(ViolationCode.CLUSTER_MIN_ANSWERED, "modules[mod_a].clusters[a_c].minAnswered", Severity.ERROR));
-        assertThat(report.violations().get(0).message()).isEqualTo("minAnswered (4) must be between 1 and the number of items (3)");
+        ValidationReport report = validate(new TestFolder()
+                .edit("mod_a.json", "\"reverse\": [\"a3\"]", "\"reverse\": [\"a3\"], \"minAnswered\": 4"));
+        assertExactly(
+                report,
+                v(ViolationCode.CLUSTER_MIN_ANSWERED, "modules[mod_a].clusters[a_c].minAnswered", Severity.ERROR));
+        assertThat(report.violations().get(0).message())
+                .isEqualTo("minAnswered (4) must be between 1 and the number of items (3)");
     }
 
     @Test
     void routingSyntax_namesThePosition() {
-        ValidationReport report = validate(new TestFolder().edit("mod_a.json", "\"visibleIf\": \"b01 = 'ja'\"", "\"visibleIf\": \"b01 = 'ja' and\""));
-        assertExactly(report, v(ViolationCode.ROUTING_SYNTAX, "modules[mod_a].questions[a3].visibleIf", Severity.ERROR));
+        ValidationReport report = validate(new TestFolder()
+                .edit("mod_a.json", "\"visibleIf\": \"b01 = 'ja'\"", "\"visibleIf\": \"b01 = 'ja' and\""));
+        assertExactly(
+                report, v(ViolationCode.ROUTING_SYNTAX, "modules[mod_a].questions[a3].visibleIf", Severity.ERROR));
         assertThat(report.violations().get(0).message()).contains("position 15");
     }
 
     @Test
     void routingForwardReference_laterQuestion() {
-        ValidationReport report = validate(new TestFolder().edit("mod_a.json", "\"visibleIf\": \"b01 = 'ja'\"", "\"visibleIf\": \"a2 >= 4 and a3 >= 4\""));
-        assertExactly(report, v(ViolationCode.ROUTING_FORWARD_REFERENCE, "modules[mod_a].questions[a3].visibleIf", Severity.ERROR));
+        ValidationReport report = validate(new TestFolder()
+                .edit("mod_a.json", "\"visibleIf\": \"b01 = 'ja'\"", "\"visibleIf\": \"a2 >= 4 and a3 >= 4\""));
+        assertExactly(
+                report,
+                v(ViolationCode.ROUTING_FORWARD_REFERENCE, "modules[mod_a].questions[a3].visibleIf", Severity.ERROR));
         assertThat(report.violations().get(0).message()).contains("\"a3\" is the question itself");
     }
 
     @Test
     void routingCrossModule_readsAnotherOptionalModule() {
-        ValidationReport report = validate(new TestFolder().edit("mod_a.json", "\"visibleIf\": \"b01 = 'ja'\"", "\"visibleIf\": \"c1 >= 4\""));
-        assertExactly(report, v(ViolationCode.ROUTING_CROSS_MODULE, "modules[mod_a].questions[a3].visibleIf", Severity.ERROR));
+        ValidationReport report = validate(
+                new TestFolder().edit("mod_a.json", "\"visibleIf\": \"b01 = 'ja'\"", "\"visibleIf\": \"c1 >= 4\""));
+        assertExactly(
+                report,
+                v(ViolationCode.ROUTING_CROSS_MODULE, "modules[mod_a].questions[a3].visibleIf", Severity.ERROR));
     }
 
     @Test
     void routingTypeMismatch_unknownOption() {
-        ValidationReport report = validate(new TestFolder().edit("mod_a.json", "\"visibleIf\": \"b01 = 'ja'\"", "\"visibleIf\": \"b01 = 'yes'\""));
-        assertExactly(report, v(ViolationCode.ROUTING_TYPE_MISMATCH, "modules[mod_a].questions[a3].visibleIf", Severity.ERROR));
-        assertThat(report.violations().get(0).message()).isEqualTo("'yes' is not an option of \"b01\" (options: ja, nee)");
+        ValidationReport report = validate(
+                new TestFolder().edit("mod_a.json", "\"visibleIf\": \"b01 = 'ja'\"", "\"visibleIf\": \"b01 = 'yes'\""));
+        assertExactly(
+                report,
+                v(ViolationCode.ROUTING_TYPE_MISMATCH, "modules[mod_a].questions[a3].visibleIf", Severity.ERROR));
+        assertThat(report.violations().get(0).message())
+                .isEqualTo("'yes' is not an option of \"b01\" (options: ja, nee)");
     }
 
     @Test
     void routingTypeMismatch_gradeComparedWithText() {
-        ValidationReport report = validate(new TestFolder()
-                .edit("mod_b.json", "\"visibleIf\": \"b01 = 'ja'\"", "\"visibleIf\": \"b05 >= '6'\""));
-        assertExactly(report, v(ViolationCode.ROUTING_TYPE_MISMATCH, "modules[mod_b].questions[c3].visibleIf", Severity.ERROR));
+        ValidationReport report = validate(
+                new TestFolder().edit("mod_b.json", "\"visibleIf\": \"b01 = 'ja'\"", "\"visibleIf\": \"b05 >= '6'\""));
+        assertExactly(
+                report,
+                v(ViolationCode.ROUTING_TYPE_MISMATCH, "modules[mod_b].questions[c3].visibleIf", Severity.ERROR));
     }
 
     @Test
     void lengthBudget_baseAndLongestModulesTooLong() {
         // Base 8 + 7 + 7 + 7 + 6 = 35 s, each optional module 21 s: 35 + 21 + 21 = 77 s > 1 minute.
-        ValidationReport report = validate(new TestFolder().edit("edition.json", "\"maxMinutes\": 10", "\"maxMinutes\": 1"));
+        ValidationReport report =
+                validate(new TestFolder().edit("edition.json", "\"maxMinutes\": 10", "\"maxMinutes\": 1"));
         assertExactly(report, v(ViolationCode.LENGTH_BUDGET, "edition.rules.maxMinutes", Severity.ERROR));
         assertThat(report.violations().get(0).message()).contains("1.3 minutes, more than maxMinutes (1)");
     }
 
     @Test
     void rulesInfeasible_moreModulesThanOffered() {
-        ValidationReport report = validate(new TestFolder().edit("edition.json", "\"randomPerRespondent\": 1", "\"randomPerRespondent\": 2"));
+        ValidationReport report = validate(
+                new TestFolder().edit("edition.json", "\"randomPerRespondent\": 1", "\"randomPerRespondent\": 2"));
         assertExactly(report, v(ViolationCode.RULES_INFEASIBLE, "edition.rules.randomPerRespondent", Severity.ERROR));
     }
 
     @Test
     void trendBreak_changedTextSincePreviousEdition() {
         new TestFolder()
-                .put("edition.json", TestFolder.EDITION.replace("\"2027\", \"previous\": \"2025\"", "\"2025\"").replace("\"mod_a\", \"mod_b\"", "").replace("\"chosenPerInstitution\": 1, \"randomPerRespondent\": 1", "\"chosenPerInstitution\": 0, \"randomPerRespondent\": 0"))
+                .put(
+                        "edition.json",
+                        TestFolder.EDITION
+                                .replace("\"2027\", \"previous\": \"2025\"", "\"2025\"")
+                                .replace("\"mod_a\", \"mod_b\"", "")
+                                .replace(
+                                        "\"chosenPerInstitution\": 1, \"randomPerRespondent\": 1",
+                                        "\"chosenPerInstitution\": 0, \"randomPerRespondent\": 0"))
                 .edit("basis.json", "Stelling drie", "Stelling drie, oud")
                 .remove("mod_a.json")
                 .remove("mod_b.json")
@@ -267,7 +327,9 @@ class ViolationCodesTest {
     @Test
     void unreadable_missingPath() {
         ValidationReport report = Definitions.standard().validate(dir.resolve("nothing-here.json"));
-        assertExactly(report, v(ViolationCode.UNREADABLE, dir.resolve("nothing-here.json").toString(), Severity.ERROR));
+        assertExactly(
+                report,
+                v(ViolationCode.UNREADABLE, dir.resolve("nothing-here.json").toString(), Severity.ERROR));
     }
 
     @Test

@@ -1,0 +1,274 @@
+package nl.peiling.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import nl.peiling.cli.report.Names;
+import nl.peiling.cli.report.Report;
+import nl.peiling.core.allocation.Institutions;
+import nl.peiling.core.catalog.Catalog;
+import nl.peiling.core.model.Edition;
+import nl.peiling.stats.sampling.Barometer;
+import nl.peiling.stats.sampling.BarometerRow;
+import nl.peiling.stats.sampling.Population;
+import nl.peiling.stats.scores.Aggregation;
+import nl.peiling.stats.scores.Aggregator;
+import nl.peiling.stats.scores.ClusterFigures;
+import nl.peiling.stats.scores.Results;
+import nl.peiling.stats.scores.ResultsFiles;
+import nl.peiling.stats.simulation.Simulation;
+import nl.peiling.stats.simulation.Simulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code peiling demo}: the whole job on built-in synthetic data, from the shipped catalog to the
+ * reports: simulate a nation, allocate, barometer, aggregate with weights, report.
+ */
+@Command(
+        name = "demo",
+        description = {
+            "Runs the whole job on synthetic data from the shipped 2027 catalog: simulates 60 institutions",
+            "and 200,000 students, allocates modules, computes the barometer, aggregates with weights and",
+            "writes the national report and one institution's report."
+        })
+final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "peiling-demo",
+            description = "The folder to write to (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(
+            names = "--lang",
+            paramLabel = "nl|en",
+            defaultValue = "nl",
+            description = "Language of the reports and the summary (default: ${DEFAULT-VALUE}).")
+    Language lang;
+
+    @Option(
+            names = "--institutions",
+            paramLabel = "K",
+            defaultValue = "60",
+            description = "Institutions to simulate (default: ${DEFAULT-VALUE}).")
+    int institutions;
+
+    @Option(
+            names = "--students",
+            paramLabel = "S",
+            defaultValue = "200000",
+            description = "Students to simulate (default: ${DEFAULT-VALUE}).")
+    int students;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "X",
+            defaultValue = "peiling-demo",
+            description = "Seed of the simulation and the allocation (default: ${DEFAULT-VALUE}).")
+    String seed;
+
+    @Override
+    public Integer call() throws IOException {
+        Progress progress = new Progress(spec.commandLine().getErr());
+        Edition edition = Catalog.load().edition("2027");
+
+        progress.step("simulating " + institutions + " institutions and " + students + " students, allocating modules");
+        Simulation simulation;
+        try {
+            simulation = Simulator.of(edition)
+                    .withInstitutions(institutions)
+                    .withStudents(students)
+                    .withSeed(seed)
+                    .write(out);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+        List<Path> files = new ArrayList<>(simulation.files());
+        Path populationFile = out.resolve("population.csv");
+        Path responsesFile = out.resolve("responses.csv");
+
+        progress.step("response barometer");
+        Barometer barometer = Barometer.read(populationFile, responsesFile);
+
+        progress.step("aggregating with population weights");
+        Population population = Population.read(populationFile);
+        Map<String, List<String>> known = new LinkedHashMap<>();
+        population
+                .institutions()
+                .forEach(code ->
+                        known.put(code, List.copyOf(population.locations(code).keySet())));
+        Aggregation aggregation = Aggregator.of(edition)
+                .withPopulation(population)
+                .withKnownLocations(known)
+                .aggregate(responsesFile);
+        Results results = aggregation.results();
+        Path resultsFile = out.resolve("results.json");
+        Path csvFile = out.resolve("results.csv");
+        Path rejectsFile = out.resolve("rejects.csv");
+        ResultsFiles.writeJson(results, resultsFile);
+        ResultsFiles.writeCsv(results, csvFile);
+        ResultsFiles.writeRejects(aggregation.rejects(), rejectsFile);
+        files.addAll(List.of(resultsFile, csvFile, rejectsFile));
+
+        progress.step("writing the reports");
+        Names names = Names.of(Institutions.read(out.resolve("institutions.json")));
+        String institution = barometer.institutions().stream()
+                .max(Comparator.comparingLong(BarometerRow::responses))
+                .map(BarometerRow::institution)
+                .orElseThrow();
+        Report report = Report.of(results, edition).withLanguage(lang).withNames(names);
+        Path nationalReport = out.resolve("report-national.html");
+        Path institutionReport = out.resolve("report-" + institution + ".html");
+        ReportCommand.write(report.html(), nationalReport);
+        ReportCommand.write(report.withInstitution(institution).html(), institutionReport);
+        files.addAll(List.of(nationalReport, institutionReport));
+        progress.done();
+
+        if (common.json()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("files", files.stream().map(Path::toString).toList());
+            json.put("institutions", simulation.institutions());
+            json.put("students", simulation.students());
+            json.put("input", results.input());
+            json.put("institution", institution);
+            Json.print(spec, json);
+        } else {
+            headlines(
+                    edition,
+                    files,
+                    simulation,
+                    results,
+                    institution,
+                    names,
+                    barometer,
+                    spec.commandLine().getOut());
+        }
+        return Peiling.EXIT_OK;
+    }
+
+    private void headlines(
+            Edition edition,
+            List<Path> files,
+            Simulation simulation,
+            Results results,
+            String institution,
+            Names names,
+            Barometer barometer,
+            PrintWriter text) {
+        boolean nl = lang == Language.NL;
+        text.println(nl ? "Geschreven:" : "Written:");
+        files.forEach(file -> text.println("  " + file));
+        Results.Input input = results.input();
+        text.printf(
+                Locale.ROOT,
+                nl
+                        ? "%n%d instellingen, %d studenten, %d rijen respons: %d gebruikt, %d afgewezen (zie rejects.csv)%n"
+                        : "%n%d institutions, %d students, %d response rows: %d used, %d rejected (see rejects.csv)%n",
+                simulation.institutions(),
+                simulation.students(),
+                input.rows(),
+                input.accepted(),
+                input.rejected());
+        long reached =
+                barometer.institutions().stream().filter(BarometerRow::reached).count();
+        text.printf(
+                Locale.ROOT,
+                nl
+                        ? "Responsbarometer: %d van %d instellingen hebben de vereiste netto respons%n"
+                        : "Response barometer: %d of %d institutions reached the required net response%n",
+                reached,
+                barometer.institutions().size());
+        List<ClusterFigures> clusters = results.national().clusters().stream()
+                .filter(c -> !c.suppressed())
+                .toList();
+        ClusterFigures best = clusters.stream()
+                .max(Comparator.comparingDouble(ClusterFigures::mean))
+                .orElseThrow();
+        ClusterFigures worst = clusters.stream()
+                .min(Comparator.comparingDouble(ClusterFigures::mean))
+                .orElseThrow();
+        text.printf(
+                Locale.ROOT,
+                nl
+                        ? "Landelijk hoogste thema: %s (%.2f), laagste: %s (%.2f) op 1 tot 5%n"
+                        : "Highest theme nationally: %s (%.2f), lowest: %s (%.2f) on 1 to 5%n",
+                title(edition, best),
+                best.mean(),
+                title(edition, worst),
+                worst.mean());
+        long higher = results.benchmarks().stream()
+                .filter(b -> b.institution().equals(institution)
+                        && b.kind().equals("cluster")
+                        && Boolean.TRUE.equals(b.significant())
+                        && b.difference() > 0)
+                .count();
+        long lower = results.benchmarks().stream()
+                .filter(b -> b.institution().equals(institution)
+                        && b.kind().equals("cluster")
+                        && Boolean.TRUE.equals(b.significant())
+                        && b.difference() < 0)
+                .count();
+        text.printf(
+                Locale.ROOT,
+                nl
+                        ? "%s (%s): %d thema's significant hoger en %d lager dan de rest van het land%n"
+                        : "%s (%s): %d themes significantly higher and %d lower than the rest of the nation%n",
+                names.institution(institution),
+                institution,
+                higher,
+                lower);
+        text.println(nl ? "Open de rapporten in een browser." : "Open the reports in a browser.");
+        text.flush();
+    }
+
+    private String title(Edition edition, ClusterFigures cluster) {
+        return edition.clusters().stream()
+                .filter(c -> c.id().equals(cluster.id()))
+                .map(c -> c.title().in(lang.code()))
+                .findFirst()
+                .orElse(cluster.id());
+    }
+
+    /** Progress lines on stderr, only when stderr is a terminal. */
+    private static final class Progress {
+        private final PrintWriter err;
+        private final boolean terminal = System.console() != null;
+        private final long start = System.nanoTime();
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        void step(String what) {
+            if (terminal) {
+                err.printf(Locale.ROOT, "[%5.1f s] %s ...%n", (System.nanoTime() - start) / 1e9, what);
+                err.flush();
+            }
+        }
+
+        void done() {
+            if (terminal) {
+                err.printf(Locale.ROOT, "[%5.1f s] done%n", (System.nanoTime() - start) / 1e9);
+                err.flush();
+            }
+        }
+    }
+}
