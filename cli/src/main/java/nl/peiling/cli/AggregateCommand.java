@@ -135,8 +135,11 @@ final class AggregateCommand implements Callable<Integer> {
             aggregator = aggregator.withKnownLocations(known);
         }
         Aggregation aggregation;
+        Progress progress = new Progress(spec.commandLine().getErr());
+        progress.step("reading and aggregating " + responses);
         try {
             aggregation = aggregator.aggregate(responses);
+            progress.done();
         } catch (ResponseFormatException | AggregationException e) {
             throw new InputException(e.getMessage(), e);
         }

@@ -246,29 +246,4 @@ final class DemoCommand implements Callable<Integer> {
                 .findFirst()
                 .orElse(cluster.id());
     }
-
-    /** Progress lines on stderr, only when stderr is a terminal. */
-    private static final class Progress {
-        private final PrintWriter err;
-        private final boolean terminal = System.console() != null;
-        private final long start = System.nanoTime();
-
-        Progress(PrintWriter err) {
-            this.err = err;
-        }
-
-        void step(String what) {
-            if (terminal) {
-                err.printf(Locale.ROOT, "[%5.1f s] %s ...%n", (System.nanoTime() - start) / 1e9, what);
-                err.flush();
-            }
-        }
-
-        void done() {
-            if (terminal) {
-                err.printf(Locale.ROOT, "[%5.1f s] done%n", (System.nanoTime() - start) / 1e9);
-                err.flush();
-            }
-        }
-    }
 }

@@ -88,7 +88,10 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage(), e);
         }
+        Progress progress = new Progress(spec.commandLine().getErr());
+        progress.step("simulating " + institutions + " institutions and " + students + " students");
         Simulation simulation = simulator.write(out);
+        progress.done();
         if (common.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("files", simulation.files().stream().map(Path::toString).toList());

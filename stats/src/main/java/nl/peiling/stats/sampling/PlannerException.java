@@ -1,0 +1,14 @@
+package nl.peiling.stats.sampling;
+
+/**
+ * Inputs the {@link Planner} cannot plan with: the institution plans and the population do not name the same
+ * institutions. Plan errors themselves are {@code nl.peiling.core.allocation.PlanException}s.
+ */
+public final class PlannerException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public PlannerException(String message) {
+        super(message);
+    }
+}
