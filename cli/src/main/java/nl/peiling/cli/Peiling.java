@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             AggregateCommand.class,
             AllocateCommand.class,
+            PlanCommand.class,
             SampleSizeCommand.class,
             MarginCommand.class,
             BarometerCommand.class,

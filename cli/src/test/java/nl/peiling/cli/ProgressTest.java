@@ -15,7 +15,9 @@ class ProgressTest {
         progress.step("reading");
         progress.done();
         assertThat(err.toString().lines()).hasSize(2);
-        assertThat(err.toString()).containsPattern("\\[ +\\d+\\.\\d s\\] reading \\.\\.\\.").containsPattern("\\[ +\\d+\\.\\d s\\] done");
+        assertThat(err.toString())
+                .containsPattern("\\[ +\\d+\\.\\d s\\] reading \\.\\.\\.")
+                .containsPattern("\\[ +\\d+\\.\\d s\\] done");
     }
 
     @Test

@@ -57,7 +57,7 @@ public final class ResponseReader {
     private static final byte[] BBL = {'B', 'B', 'L'};
 
     /** The default size of the blocks handed to worker threads. */
-    public static final int DEFAULT_BLOCK_SIZE = 4 << 20;
+    public static final int DEFAULT_BLOCK_SIZE = 256 << 10;
 
     private final Edition edition;
     private final Map<String, Set<String>> knownLocations;
@@ -237,6 +237,8 @@ public final class ResponseReader {
         final Map<String, Integer> questionIndex = new HashMap<>();
         final Map<String, Integer> moduleIndex = new HashMap<>();
         final Cell[] cells;
+        /** Per question: which one-digit codes are points of its scale, or null for other questions. */
+        final boolean[][] singleDigitPoints;
 
         Schema(Edition edition) {
             questions = edition.questions();
@@ -249,11 +251,15 @@ public final class ResponseReader {
                 moduleIndex.put(modules.get(m).id(), m);
             }
             cells = new Cell[questions.size()];
+            singleDigitPoints = new boolean[questions.size()][];
             for (int q = 0; q < questions.size(); q++) {
                 Question question = questions.get(q);
                 questionIndex.put(question.id(), q);
                 Module owner = edition.moduleOf(question.id()).orElseThrow();
                 cells[q] = Cell.of(question, owner, moduleIndex.get(owner.id()));
+                if (cells[q] instanceof Cell.ScaleCell scale) {
+                    singleDigitPoints[q] = java.util.Arrays.copyOf(scale.small, 10);
+                }
             }
         }
 
@@ -461,6 +467,7 @@ public final class ResponseReader {
             row.modules = mask;
             int[] columnQuestion = layout.columnQuestion();
             Cell[] cells = layout.schema().cells;
+            boolean[][] singleDigitPoints = layout.schema().singleDigitPoints;
             for (int c = FIXED_COLUMNS.size(); c < fields.count; c++) {
                 int from = fields.starts[c];
                 int to = fields.ends[c];
@@ -469,6 +476,17 @@ public final class ResponseReader {
                 }
                 int q = columnQuestion[c];
                 Cell cell = cells[q];
+                boolean[] points = singleDigitPoints[q];
+                if (points != null && to - from == 1 && (mask & (1L << cell.module)) != 0) {
+                    // The common case, a one-digit point of a scale, without a call per cell.
+                    int digit = data[from] - '0';
+                    if (digit >= 0 && digit <= 9 && points[digit]) {
+                        row.states[q] = ResponseRow.SUBSTANTIVE;
+                        row.values[q] = digit;
+                        row.answered++;
+                        continue;
+                    }
+                }
                 if ((mask & (1L << cell.module)) == 0) {
                     return reject(
                             RejectReason.OUTSIDE_MODULES,

@@ -362,9 +362,9 @@ public final class Aggregator {
                 long[] s = sums[c];
                 double sum = number
                         ? s[item.sum()] / (double) nl.peiling.stats.responses.ResponseRow.NUMBER_SCALE
-                        : s[item.sum()];
-                double sumSq = number ? CellStats.numberSumSq(s, item) / 1e12 : s[item.sumSq()];
-                builder.add(weight[c], s[item.n()], sum, sumSq);
+                        : CellStats.sum(s, item);
+                double sumSq = number ? CellStats.numberSumSq(s, item) / 1e12 : CellStats.sumSq(s, item);
+                builder.add(weight[c], CellStats.n(s, item), sum, sumSq);
             }
             return builder;
         }
@@ -374,7 +374,7 @@ public final class Aggregator {
             String type = item.type.key();
             long n = 0;
             for (int c : selected) {
-                n += sums[c][item.n()];
+                n += CellStats.n(sums[c], item);
             }
             if (n < minN) {
                 return new ItemFigures(
@@ -387,7 +387,7 @@ public final class Aggregator {
             for (int cell : selected) {
                 long[] s = sums[cell];
                 double w = weight[cell];
-                total += w * s[item.n()];
+                total += w * CellStats.n(s, item);
                 for (int c = 0; c < shares.length; c++) {
                     shares[c] += w * s[item.counts() + c];
                 }

@@ -64,15 +64,16 @@ final class CellStats {
             return;
         }
         int at = plan.itemOffset[i];
-        s[at] += sign;
         switch (plan.itemKind[i]) {
-            case Plan.KIND_POINTS -> {
-                s[at + 1] += sign * value;
-                s[at + 2] += sign * value * value;
+            // n, the sum and the sum of squares of points follow from the counts per code; see n(), sum().
+            case Plan.KIND_POINTS ->
                 s[plan.itemCounts[i] + plan.itemSlotOfCode[i][(int) value - plan.itemMinCode[i]]] += sign;
+            case Plan.KIND_SINGLE -> {
+                s[at] += sign;
+                s[plan.itemCounts[i] + (int) value] += sign;
             }
-            case Plan.KIND_SINGLE -> s[plan.itemCounts[i] + (int) value] += sign;
             case Plan.KIND_MULTI -> {
+                s[at] += sign;
                 long mask = value;
                 while (mask != 0) {
                     s[plan.itemCounts[i] + Long.numberOfTrailingZeros(mask)] += sign;
@@ -80,6 +81,7 @@ final class CellStats {
                 }
             }
             default -> {
+                s[at] += sign;
                 s[at + 1] += sign * value;
                 // value * value as 128 bits: high word in sumSq, low word in the next slot.
                 long high = Math.multiplyHigh(value, value);
@@ -133,6 +135,40 @@ final class CellStats {
 
     private static long reversed(Plan.ClusterPlan cluster, int item, long code) {
         return cluster.reversed[item] ? cluster.reverseSum - code : code;
+    }
+
+    /** The substantive answers of an item in a cell; for points (scale, grade) the sum of the code counts. */
+    static long n(long[] s, Plan.Item item) {
+        if (!hasPoints(item)) {
+            return s[item.n()];
+        }
+        long n = 0;
+        for (int c = 0; c < item.codes.length; c++) {
+            n += s[item.counts() + c];
+        }
+        return n;
+    }
+
+    /** The sum of the answers of a point item (scale, grade): Σ code × count. */
+    static double sum(long[] s, Plan.Item item) {
+        long sum = 0;
+        for (int c = 0; c < item.codes.length; c++) {
+            sum += item.codes[c] * s[item.counts() + c];
+        }
+        return sum;
+    }
+
+    /** The sum of the squared answers of a point item (scale, grade): Σ code² × count. */
+    static double sumSq(long[] s, Plan.Item item) {
+        long sum = 0;
+        for (int c = 0; c < item.codes.length; c++) {
+            sum += (long) item.codes[c] * item.codes[c] * s[item.counts() + c];
+        }
+        return sum;
+    }
+
+    private static boolean hasPoints(Plan.Item item) {
+        return item.type == QuestionType.SCALE || item.type == QuestionType.GRADE;
     }
 
     /** The sum of squares of a number question as a double (from its 128-bit value, in millionths²). */
