@@ -91,15 +91,22 @@ final class CsvRecords {
         }
     }
 
-    /** Where the last whole record of data[0, length) ends (after its line end); 0 when none does. */
+    /**
+     * Where the last whole record of data[0, length) ends (after its line end); 0 when none does. The
+     * last line end is outside quotes when the quotes before it are even in number (a doubled quote
+     * counts twice), which is counted eight bytes at a time; only when it is odd, a line end inside a
+     * quoted field, are the bytes scanned one by one.
+     */
     static int cut(byte[] data, int length) {
-        if (!contains(data, length, (byte) '"')) {
-            for (int i = length - 1; i >= 0; i--) {
-                if (data[i] == '\n') {
-                    return i + 1;
-                }
-            }
+        int last = length - 1;
+        while (last >= 0 && data[last] != '\n') {
+            last--;
+        }
+        if (last < 0) {
             return 0;
+        }
+        if ((count(data, 0, last, (byte) '"') & 1) == 0) {
+            return last + 1;
         }
         int cut = 0;
         boolean quoted = false;
@@ -114,27 +121,14 @@ final class CsvRecords {
         return cut;
     }
 
-    /** Whether the byte occurs in data[0, length), eight bytes at a time. */
-    static boolean contains(byte[] data, int length, byte b) {
-        long pattern = ONES * (b & 0xFF);
-        int i = 0;
-        for (; i + 8 <= length; i += 8) {
-            long x = (long) LONGS.get(data, i) ^ pattern;
-            if (((x - ONES) & ~x & 0x8080808080808080L) != 0) {
-                return true;
-            }
-        }
-        for (; i < length; i++) {
-            if (data[i] == b) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The number of line ends in data[from, to), eight bytes at a time. */
     static long newlines(byte[] data, int from, int to) {
-        long pattern = ONES * '\n';
+        return count(data, from, to, (byte) '\n');
+    }
+
+    /** The number of times the byte occurs in data[from, to), eight bytes at a time. */
+    static long count(byte[] data, int from, int to, byte b) {
+        long pattern = ONES * (b & 0xFF);
         long count = 0;
         int i = from;
         for (; i + 8 <= to; i += 8) {
@@ -144,7 +138,7 @@ final class CsvRecords {
             count += Long.bitCount(zero);
         }
         for (; i < to; i++) {
-            if (data[i] == '\n') {
+            if (data[i] == b) {
                 count++;
             }
         }
