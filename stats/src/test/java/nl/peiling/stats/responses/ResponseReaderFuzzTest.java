@@ -1,0 +1,47 @@
+package nl.peiling.stats.responses;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import nl.peiling.stats.scores.Aggregation;
+import nl.peiling.stats.scores.Aggregator;
+import nl.peiling.stats.scores.AggregatorFixtures;
+
+/**
+ * Fuzz test of the responses reader: whatever the bytes, a read either fails the file with its own
+ * exception or accounts for every row, accepted or rejected, never anything else.
+ *
+ * <p>Under a plain {@code ./mvnw test} it replays the saved inputs in
+ * {@code src/test/resources/nl/peiling/stats/responses/ResponseReaderFuzzTestInputs/}; with
+ * {@code JAZZER_FUZZ=1} it fuzzes (see docs/performance.md, "Fuzzing").
+ */
+class ResponseReaderFuzzTest {
+
+    @FuzzTest(maxDuration = "60s")
+    void readResponses_anyBytes_acceptsOrRejectsEveryRow(byte[] csv) throws IOException {
+        Path file = Files.createTempFile("fuzz", ".csv");
+        try {
+            Files.write(file, csv);
+            Aggregation aggregation;
+            try {
+                aggregation = Aggregator.of(AggregatorFixtures.edition())
+                        .withMinN(1)
+                        .withThreads(2)
+                        .withBlockSize(1024)
+                        .aggregate(file);
+            } catch (ResponseFormatException e) {
+                assertThat(e.getMessage()).startsWith(file.toString());
+                return;
+            }
+            var input = aggregation.results().input();
+            assertThat(input.rows()).isEqualTo(input.accepted() + input.rejected());
+            assertThat(aggregation.rejects()).hasSize((int) input.rejected());
+            assertThat(aggregation.rejects()).isSortedAccordingTo(java.util.Comparator.comparingLong(Reject::line));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+}
