@@ -177,8 +177,4 @@ final class CellStats {
         long low = s[item.sumSq() + 1];
         return high * 0x1p64 + (low >>> 1) * 2.0 + (low & 1);
     }
-
-    static boolean isNumber(Plan.Item item) {
-        return item.type == QuestionType.NUMBER;
-    }
 }

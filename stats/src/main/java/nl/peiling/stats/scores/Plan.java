@@ -7,7 +7,6 @@ import nl.peiling.core.model.Edition;
 import nl.peiling.core.model.GradeQuestion;
 import nl.peiling.core.model.Module;
 import nl.peiling.core.model.MultiQuestion;
-import nl.peiling.core.model.NumberQuestion;
 import nl.peiling.core.model.Question;
 import nl.peiling.core.model.QuestionType;
 import nl.peiling.core.model.Scale;
@@ -243,10 +242,5 @@ final class Plan {
             itemMinCode[i] = item.minCode;
             itemSlotOfCode[i] = item.slotOfCode;
         }
-    }
-
-    /** Whether the question is a number (its values are millionths and its squares need 128 bits). */
-    static boolean isNumber(Item item) {
-        return item.definition instanceof NumberQuestion;
     }
 }
