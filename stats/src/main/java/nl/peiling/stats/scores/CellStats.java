@@ -66,7 +66,8 @@ final class CellStats {
         int at = plan.itemOffset[i];
         switch (plan.itemKind[i]) {
             // n, the sum and the sum of squares of points follow from the counts per code; see n(), sum().
-            case Plan.KIND_POINTS ->
+            case Plan.KIND_POINTS -> s[plan.itemCountsBase[i] + (int) value] += sign;
+            case Plan.KIND_POINTS_MAPPED ->
                 s[plan.itemCounts[i] + plan.itemSlotOfCode[i][(int) value - plan.itemMinCode[i]]] += sign;
             case Plan.KIND_SINGLE -> {
                 s[at] += sign;
@@ -108,7 +109,7 @@ final class CellStats {
             int q = cluster.items[i];
             if (row.state(q) == ResponseRow.SUBSTANTIVE) {
                 answered++;
-                total += reversed(cluster, i, row.value(q));
+                total += cluster.flip[i] + cluster.direction[i] * row.value(q);
             }
         }
         if (answered == 0) {
@@ -126,15 +127,11 @@ final class CellStats {
             s[at + 1] += sign * total;
             s[at + 2] += sign * total * total;
             for (int i = 0; i < cluster.items.length; i++) {
-                long x = reversed(cluster, i, row.value(cluster.items[i]));
+                long x = cluster.flip[i] + cluster.direction[i] * row.value(cluster.items[i]);
                 s[at + 3 + 2 * i] += sign * x;
                 s[at + 4 + 2 * i] += sign * x * x;
             }
         }
-    }
-
-    private static long reversed(Plan.ClusterPlan cluster, int item, long code) {
-        return cluster.reversed[item] ? cluster.reverseSum - code : code;
     }
 
     /** The substantive answers of an item in a cell; for points (scale, grade) the sum of the code counts. */

@@ -119,6 +119,11 @@ final class Plan {
         final boolean[] reversed;
         final int required;
         final int offset;
+        /** Per item, an answer x counts as flip + direction · x: x itself, or min + max − x when reversed. */
+        final long[] flip;
+
+        final long[] direction;
+
         /** min + max of the scale: a reverse-keyed answer x counts as reverseSum − x. */
         final int reverseSum;
 
@@ -128,8 +133,12 @@ final class Plan {
             this.reverseSum = scale.min() + scale.max();
             this.items = items;
             this.reversed = new boolean[items.length];
+            this.flip = new long[items.length];
+            this.direction = new long[items.length];
             for (int i = 0; i < items.length; i++) {
                 reversed[i] = cluster.isReversed(cluster.items().get(i));
+                flip[i] = reversed[i] ? reverseSum : 0;
+                direction[i] = reversed[i] ? -1 : 1;
             }
             this.required = cluster.requiredAnswers();
             this.offset = offset;
@@ -169,6 +178,11 @@ final class Plan {
     static final int KIND_SINGLE = 1;
     static final int KIND_MULTI = 2;
     static final int KIND_NUMBER = 3;
+    /** Points whose codes are not consecutive: the count slot goes through {@link #itemSlotOfCode}. */
+    static final int KIND_POINTS_MAPPED = 4;
+    /** For consecutive points: the count slot of code x is itemCountsBase[i] + x. */
+    final int[] itemCountsBase;
+
     final int[] itemKind;
     final int[] itemQuestion;
     final int[] itemOffset;
@@ -226,6 +240,7 @@ final class Plan {
         itemNonSubstantive = new int[n];
         itemMinCode = new int[n];
         itemSlotOfCode = new int[n][];
+        itemCountsBase = new int[n];
         for (int i = 0; i < n; i++) {
             Item item = items.get(i);
             itemKind[i] = switch (item.type) {
@@ -241,6 +256,14 @@ final class Plan {
             itemNonSubstantive[i] = item.nonSubstantiveCounts();
             itemMinCode[i] = item.minCode;
             itemSlotOfCode[i] = item.slotOfCode;
+            itemCountsBase[i] = item.counts() - item.minCode;
+            if (itemKind[i] == KIND_POINTS) {
+                for (int slot = 0; slot < item.slotOfCode.length; slot++) {
+                    if (item.slotOfCode[slot] != slot) {
+                        itemKind[i] = KIND_POINTS_MAPPED;
+                    }
+                }
+            }
         }
     }
 }

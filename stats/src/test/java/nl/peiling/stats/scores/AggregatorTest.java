@@ -232,6 +232,51 @@ class AggregatorTest {
     }
 
     @Test
+    void scaleWithGapsInItsCodes_countsEveryPoint() throws java.io.IOException {
+        // Codes 1, 3, 5 listed from high to low: the count slots are not the codes in order.
+        nl.peiling.core.model.LocalizedText t = nl.peiling.core.model.LocalizedText.of("x", "x");
+        nl.peiling.core.model.Scale odd = new nl.peiling.core.model.Scale(
+                "odd",
+                List.of(
+                        new nl.peiling.core.model.ScalePoint(5, t),
+                        new nl.peiling.core.model.ScalePoint(3, t),
+                        new nl.peiling.core.model.ScalePoint(1, t)),
+                List.of(1),
+                List.of(3),
+                List.of(5),
+                List.of());
+        nl.peiling.core.model.Module base = new nl.peiling.core.model.Module(
+                "basis",
+                "1",
+                nl.peiling.core.model.ModuleKind.BASE,
+                t,
+                List.of(odd),
+                List.of(new nl.peiling.core.model.ScaleQuestion("k1", t, "odd", null, null)),
+                List.of());
+        nl.peiling.core.model.Edition edition = new nl.peiling.core.model.Edition(
+                new nl.peiling.core.model.EditionManifest(
+                        "g", null, "basis", List.of(), new nl.peiling.core.model.Rules(0, 0, 5)),
+                base,
+                List.of());
+        Path file = java.nio.file.Files.write(
+                dir.resolve("gaps.csv"),
+                List.of(
+                        "respondent,institution,location,level,pathway,modules,k1",
+                        "a,X,01,2,BOL,basis,5",
+                        "b,X,01,2,BOL,basis,3",
+                        "c,X,01,2,BOL,basis,5",
+                        "d,X,01,2,BOL,basis,1",
+                        "e,X,01,2,BOL,basis,2"));
+        Aggregation aggregation = Aggregator.of(edition).withMinN(1).aggregate(file);
+        ItemFigures k1 = aggregation.results().national().item("k1").orElseThrow();
+        assertThat(aggregation.rejects()).extracting(r -> r.value()).containsExactly("2");
+        assertThat(k1.n()).isEqualTo(4);
+        assertThat(k1.mean()).isCloseTo((5 + 3 + 5 + 1) / 4.0, within(EXACT));
+        assertThat(k1.distribution()).containsExactly(Map.entry("5", 0.5), Map.entry("3", 0.25), Map.entry("1", 0.25));
+        assertThat(k1.positive()).isEqualTo(0.5);
+    }
+
+    @Test
     void options_badValuesAreRejected() {
         assertThatThrownBy(() -> Aggregator.of(TestEdition.EDITION).withMinN(0))
                 .hasMessage("minimum n (0) must be >= 1");
