@@ -266,24 +266,30 @@ public final class Institutions {
         }
 
         private List<Location> locations(JsonParser parser, JsonToken token) throws IOException {
+            return list(parser, token, "locations", this::location);
+        }
+
+        /** Reads an array element by element; null (with the problems noted) when any element is broken. */
+        private <T> List<T> list(JsonParser parser, JsonToken token, String what, Element<T> element)
+                throws IOException {
             if (token != JsonToken.START_ARRAY) {
-                problem(parser, "expected an array of locations, found " + kind(token));
+                problem(parser, "expected an array of " + what + ", found " + kind(token));
                 parser.skipChildren();
                 return null;
             }
-            List<Location> locations = new ArrayList<>();
+            List<T> values = new ArrayList<>();
             boolean broken = false;
             int index = 0;
             while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
                 path.add("[" + index++ + "]");
-                Location location = location(parser, token);
-                broken |= location == null;
-                if (location != null) {
-                    locations.add(location);
+                T value = element.read(parser, token);
+                broken |= value == null;
+                if (value != null) {
+                    values.add(value);
                 }
                 path.remove(path.size() - 1);
             }
-            return broken ? null : locations;
+            return broken ? null : values;
         }
 
         private Location location(JsonParser parser, JsonToken token) throws IOException {
@@ -335,24 +341,12 @@ public final class Institutions {
         }
 
         private List<String> strings(JsonParser parser, JsonToken token) throws IOException {
-            if (token != JsonToken.START_ARRAY) {
-                problem(parser, "expected an array of module ids, found " + kind(token));
-                parser.skipChildren();
-                return null;
-            }
-            List<String> values = new ArrayList<>();
-            boolean broken = false;
-            int index = 0;
-            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-                path.add("[" + index++ + "]");
-                String value = string(parser, token);
-                broken |= value == null;
-                if (value != null) {
-                    values.add(value);
-                }
-                path.remove(path.size() - 1);
-            }
-            return broken ? null : values;
+            return list(parser, token, "module ids", this::string);
+        }
+
+        /** Reads one array element at the parser's current token; null when it cannot be read. */
+        private interface Element<T> {
+            T read(JsonParser parser, JsonToken token) throws IOException;
         }
 
         private static String kind(JsonToken token) {
