@@ -22,21 +22,7 @@ class PlanCommandTest {
 
     @BeforeAll
     static void simulate() {
-        data = dir.resolve("data");
-        Peiling.Run run = Peiling.execute(
-                "simulate",
-                "--edition",
-                "2027",
-                "--institutions",
-                "6",
-                "--students",
-                "6000",
-                "--seed",
-                "plan-test",
-                "--out",
-                data.toString(),
-                "--json");
-        assertThat(run.exitCode()).as(run.err()).isZero();
+        data = SimulatedSurvey.write(dir.resolve("data"), 6, 6000, "plan-test");
     }
 
     private static Peiling.Run plan(String rate, String... more) {

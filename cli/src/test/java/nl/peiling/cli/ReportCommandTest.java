@@ -34,22 +34,8 @@ class ReportCommandTest {
 
     @BeforeAll
     static void simulateAndAggregate() {
-        data = dir.resolve("data");
         results = dir.resolve("results.json");
-        Peiling.Run simulate = Peiling.execute(
-                "simulate",
-                "--edition",
-                "2027",
-                "--institutions",
-                "4",
-                "--students",
-                "6000",
-                "--seed",
-                "report-test",
-                "--out",
-                data.toString(),
-                "--json");
-        assertThat(simulate.exitCode()).as(simulate.err()).isZero();
+        data = SimulatedSurvey.write(dir.resolve("data"), 4, 6000, "report-test");
         Peiling.Run aggregate = Peiling.execute(
                 "aggregate",
                 "--edition",

@@ -24,23 +24,7 @@ class SimulateAggregateCommandTest {
 
     @BeforeAll
     static void simulate() {
-        data = dir.resolve("data");
-        Peiling.Run run = Peiling.execute(
-                "simulate",
-                "--edition",
-                "2027",
-                "--institutions",
-                "5",
-                "--students",
-                "4000",
-                "--seed",
-                "cli-test",
-                "--noise",
-                "8",
-                "--out",
-                data.toString(),
-                "--json");
-        assertThat(run.exitCode()).as(run.err()).isZero();
+        data = SimulatedSurvey.write(dir.resolve("data"), 5, 4000, "cli-test", "--noise", "8");
     }
 
     @Test
@@ -131,23 +115,33 @@ class SimulateAggregateCommandTest {
                 "school");
         assertThat(badBy.exitCode()).isEqualTo(2);
         assertThat(badBy.err()).contains("unknown dimension \"school\"");
+    }
 
+    @Test
+    void aggregate_institutionsOutsideThePopulation_areRejectedNotWeighted() throws IOException {
         Path thin = Files.writeString(
                 dir.resolve("thin-population.csv"),
                 "institution,location,level,pathway,population\nXX01,01,2,BOL,10\n");
-        Peiling.Run lacking = Peiling.execute(
+        Path rejects = dir.resolve("thin-rejects.csv");
+        Peiling.Run run = Peiling.execute(
                 "aggregate",
                 "--edition",
                 "2027",
                 "--responses",
                 data.resolve("responses.csv").toString(),
-                "--institutions",
-                data.resolve("institutions.json").toString(),
                 "--population",
-                thin.toString());
-        assertThat(lacking.exitCode())
-                .isEqualTo(0)
-                .as("rows of institutions outside the population are rejected, not weighted");
-        assertThat(lacking.out()).contains("unknown-institution");
+                thin.toString(),
+                "--rejects",
+                rejects.toString(),
+                "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode input = MAPPER.readTree(run.out()).get("input");
+        assertThat(input.get("accepted").asLong()).isZero();
+        assertThat(input.get("rejected").asLong())
+                .isEqualTo(input.get("rows").asLong())
+                .isPositive();
+        List<String> lines = Files.readAllLines(rejects);
+        assertThat(lines.subList(1, lines.size()))
+                .allSatisfy(line -> assertThat(line).contains(",unknown-institution,institution,"));
     }
 }

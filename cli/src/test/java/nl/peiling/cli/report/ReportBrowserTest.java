@@ -53,21 +53,8 @@ class ReportBrowserTest {
         assumeTrue(found.isPresent(), "no chromium, chromium-browser or google-chrome on the PATH");
         browser = found.get();
 
-        Path data = dir.resolve("data");
         Path results = dir.resolve("results.json");
-        run(
-                "simulate",
-                "--edition",
-                "2027",
-                "--institutions",
-                "5",
-                "--students",
-                "10000",
-                "--seed",
-                "browser",
-                "--out",
-                data.toString(),
-                "--json");
+        Path data = nl.peiling.cli.SimulatedSurvey.write(dir.resolve("data"), 5, 10000, "browser");
         run(
                 "aggregate",
                 "--edition",

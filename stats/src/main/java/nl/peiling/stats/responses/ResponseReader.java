@@ -185,11 +185,11 @@ public final class ResponseReader {
             }
             throw new IllegalStateException(cause);
         }
-        return finish(name, file, layout, workers);
+        return finish(name, file, workers);
     }
 
     /** Applies the double-login rule over all workers' keys, takes back the losing rows, and sums up. */
-    private <S extends RowSink> ReadResult<S> finish(String name, Path file, Layout layout, List<Worker<S>> workers)
+    private <S extends RowSink> ReadResult<S> finish(String name, Path file, List<Worker<S>> workers)
             throws IOException {
         long rows = 0;
         List<Reject> rejects = new ArrayList<>();
@@ -209,7 +209,12 @@ public final class ResponseReader {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 for (long[] loser : losers) {
                     ByteBuffer buffer = ByteBuffer.allocate((int) loser[2]);
-                    channel.read(buffer, loser[1]);
+                    while (buffer.hasRemaining()) {
+                        // A positional read may return fewer bytes than asked for; read on until full.
+                        if (channel.read(buffer, loser[1] + buffer.position()) < 0) {
+                            throw new ResponseFormatException(name, "the file became shorter while it was read");
+                        }
+                    }
                     byte[] bytes = buffer.array();
                     undo.fields.split(bytes, 0, bytes.length);
                     undo.decode(bytes, loser[0], loser[1], bytes.length);
