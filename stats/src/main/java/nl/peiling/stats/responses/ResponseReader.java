@@ -24,6 +24,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import nl.peiling.core.model.Edition;
+import nl.peiling.core.model.GradeQuestion;
 import nl.peiling.core.model.Module;
 import nl.peiling.core.model.Question;
 
@@ -244,8 +245,11 @@ public final class ResponseReader {
         final Cell[] cells;
         /** The module ids in edition order, as bytes, for reading the modules field. */
         final byte[][] moduleIds;
-        /** Per question: which one-digit codes are points of its scale, or null for other questions. */
-        final boolean[][] singleDigitPoints;
+        /**
+         * Per question: the bytes that are a whole answer on their own (bit b for byte b): the one-digit
+         * points of a scale, and the marks 1 to 9 of a grade; 0 for other questions.
+         */
+        final long[] digitBytes;
 
         Schema(Edition edition) {
             questions = edition.questions();
@@ -260,14 +264,19 @@ public final class ResponseReader {
                 moduleIds[m] = modules.get(m).id().getBytes(StandardCharsets.UTF_8);
             }
             cells = new Cell[questions.size()];
-            singleDigitPoints = new boolean[questions.size()][];
+            digitBytes = new long[questions.size()];
             for (int q = 0; q < questions.size(); q++) {
                 Question question = questions.get(q);
                 questionIndex.put(question.id(), q);
                 Module owner = edition.moduleOf(question.id()).orElseThrow();
                 cells[q] = Cell.of(question, owner, moduleIndex.get(owner.id()));
-                if (cells[q] instanceof Cell.ScaleCell scale) {
-                    singleDigitPoints[q] = java.util.Arrays.copyOf(scale.small, 10);
+                for (int digit = 0; digit <= 9; digit++) {
+                    boolean whole = cells[q] instanceof Cell.ScaleCell scale
+                            ? scale.small[digit]
+                            : cells[q] instanceof Cell.GradeCell && digit >= GradeQuestion.MIN;
+                    if (whole) {
+                        digitBytes[q] |= 1L << ('0' + digit);
+                    }
                 }
             }
         }
@@ -338,6 +347,12 @@ public final class ResponseReader {
         byte[] lastInstitutionBytes;
         String lastLocation;
         byte[] lastLocationBytes;
+        /** Whether the last institution and location are known (always, without a list of known ones). */
+        boolean lastKnown;
+        /** The respondent key of the record the fast path read: data[keyFrom, keyTo). */
+        int keyFrom;
+
+        int keyTo;
 
         Worker(Layout layout, S sink, BlockingQueue<CsvRecords.Block> queue, AtomicReference<Throwable> failure) {
             this.layout = layout;
@@ -362,7 +377,16 @@ public final class ResponseReader {
                     long line = block.line;
                     int position = block.start;
                     while (position < block.length) {
-                        int next = fields.split(data, position, block.length);
+                        int next = fast(data, position, block.length, line, block.offset + position);
+                        if (next >= 0) {
+                            rows++;
+                            sink.add(row);
+                            keys.add(data, keyFrom, keyTo, line, row.offset, row.length, row.answered);
+                            line++;
+                            position = next;
+                            continue;
+                        }
+                        next = fields.split(data, position, block.length);
                         int length = fields.recordEnd - position;
                         if (length > 0) { // an empty line is no row
                             rows++;
@@ -389,6 +413,166 @@ public final class ResponseReader {
             } catch (Throwable e) {
                 failure.compareAndSet(null, e);
             }
+        }
+
+        /**
+         * Decodes the record at data[start, limit) into {@link #row} when it is plain: no doubled quotes,
+         * no line end inside quotes, and every field valid. Returns where the next record starts, or -1
+         * when the record needs {@link #decode} (which then accepts or rejects it): the fast path never
+         * rejects, so both paths accept exactly the same rows, decoded the same.
+         */
+        int fast(byte[] data, int start, int limit, long line, long offset) {
+            if (layout.columnQuestion().length <= FIXED_COLUMNS.size()) {
+                return -1;
+            }
+            // respondent, institution, location: plain fields ending in a comma
+            int p = start;
+            while (p < limit && data[p] != ',' && data[p] != '"' && data[p] != '\n') {
+                p++;
+            }
+            if (p == start || p >= limit || data[p] != ',') {
+                return -1;
+            }
+            keyFrom = start;
+            keyTo = p;
+            int institutionFrom = ++p;
+            while (p < limit && data[p] != ',' && data[p] != '"' && data[p] != '\n') {
+                p++;
+            }
+            if (p == institutionFrom || p >= limit || data[p] != ',') {
+                return -1;
+            }
+            if (lastInstitution == null
+                    || !java.util.Arrays.equals(
+                            data, institutionFrom, p, lastInstitutionBytes, 0, lastInstitutionBytes.length)) {
+                return -1; // a new institution: decode() makes its string
+            }
+            int locationFrom = ++p;
+            while (p < limit && data[p] != ',' && data[p] != '"' && data[p] != '\n') {
+                p++;
+            }
+            if (p == locationFrom || p >= limit || data[p] != ',') {
+                return -1;
+            }
+            if (!java.util.Arrays.equals(data, locationFrom, p, lastLocationBytes, 0, lastLocationBytes.length)) {
+                return -1;
+            }
+            if (knownLocations != null && !lastKnown) { // decode() rejects it
+                return -1;
+            }
+            // level, pathway
+            if (p + 7 >= limit || data[p + 2] != ',' || data[p + 1] < '1' || data[p + 1] > '4' || data[p + 6] != ',') {
+                return -1;
+            }
+            int level = data[p + 1] - '0';
+            int pathway;
+            if (data[p + 3] == 'B' && data[p + 4] == 'O' && data[p + 5] == 'L') {
+                pathway = 0;
+            } else if (data[p + 3] == 'B' && data[p + 4] == 'B' && data[p + 5] == 'L') {
+                pathway = 1;
+            } else {
+                return -1;
+            }
+            p += 7;
+            // modules
+            long mask = 0;
+            byte[][] moduleIds = layout.schema().moduleIds;
+            while (true) {
+                int segment = p;
+                while (p < limit && data[p] != '|' && data[p] != ',' && data[p] != '"' && data[p] != '\n') {
+                    p++;
+                }
+                int index = Cell.find(moduleIds, data, segment, p);
+                if (index < 0 || p >= limit) {
+                    return -1;
+                }
+                mask |= 1L << index;
+                if (data[p++] == ',') {
+                    break;
+                }
+            }
+            // answers
+            ResponseRow row = this.row;
+            byte[] states = row.states;
+            long[] values = row.values;
+            int[] columnQuestion = layout.columnQuestion();
+            Cell[] cells = layout.schema().cells;
+            long[] digitBytes = layout.schema().digitBytes;
+            int last = columnQuestion.length - 1;
+            int answered = 0;
+            int recordEnd = limit;
+            for (int c = FIXED_COLUMNS.size(); c <= last; c++) {
+                int q = columnQuestion[c];
+                if (p >= limit) {
+                    return -1;
+                }
+                byte b = data[p];
+                if (c < last && p + 1 < limit && data[p + 1] == ',') {
+                    if (b == ',') {
+                        states[q] = ResponseRow.EMPTY;
+                        p++;
+                        continue;
+                    }
+                    // The common case: one byte that is a whole answer, of a module the respondent has.
+                    if ((b & 0xC0) == 0 && ((digitBytes[q] >>> b) & 1) != 0 && (mask & (1L << cells[q].module)) != 0) {
+                        states[q] = ResponseRow.SUBSTANTIVE;
+                        values[q] = b - '0';
+                        answered++;
+                        p += 2;
+                        continue;
+                    }
+                }
+                int from = p;
+                int to;
+                if (b == '"') {
+                    from++;
+                    to = from;
+                    while (to < limit && data[to] != '"' && data[to] != '\n') {
+                        to++;
+                    }
+                    if (to + 1 >= limit || data[to] != '"' || data[to + 1] == '"') {
+                        return -1; // a line end inside quotes, a doubled quote, or no closing quote
+                    }
+                    p = to + 1;
+                } else {
+                    while (p < limit && data[p] != ',' && data[p] != '\n' && data[p] != '"') {
+                        p++;
+                    }
+                    to = p;
+                }
+                // p is at the byte after the field: a comma before every field but the last
+                boolean end = p >= limit || data[p] == '\n';
+                if (end != (c == last) || (!end && data[p] != ',')) {
+                    return -1;
+                }
+                if (end) {
+                    if (to > from && data[to - 1] == '\r' && b != '"') {
+                        to--;
+                    }
+                    recordEnd = b == '"' ? p : to;
+                }
+                p++;
+                if (from == to) {
+                    states[q] = ResponseRow.EMPTY;
+                    continue;
+                }
+                Cell cell = cells[q];
+                if ((mask & (1L << cell.module)) == 0 || cell.decode(data, from, to, row, q) != null) {
+                    return -1;
+                }
+                answered++;
+            }
+            row.line = line;
+            row.offset = offset;
+            row.length = recordEnd - start;
+            row.respondent(data, keyFrom, keyTo);
+            row.institution = lastInstitution;
+            row.location = lastLocation;
+            row.level = level;
+            row.pathway = pathway;
+            row.modules = mask;
+            row.answered = answered;
+            return Math.min(p, limit);
         }
 
         private boolean reject(RejectReason reason, String column, String value) {
@@ -430,6 +614,7 @@ public final class ResponseReader {
             row.location = lastLocation;
             if (knownLocations != null) {
                 Set<String> locations = knownLocations.get(row.institution);
+                lastKnown = locations != null && locations.contains(row.location);
                 if (locations == null) {
                     return reject(RejectReason.UNKNOWN_INSTITUTION, "institution", row.institution);
                 }
@@ -481,7 +666,6 @@ public final class ResponseReader {
             row.modules = mask;
             int[] columnQuestion = layout.columnQuestion();
             Cell[] cells = layout.schema().cells;
-            boolean[][] singleDigitPoints = layout.schema().singleDigitPoints;
             for (int c = FIXED_COLUMNS.size(); c < fields.count; c++) {
                 int from = fields.starts[c];
                 int to = fields.ends[c];
@@ -490,17 +674,6 @@ public final class ResponseReader {
                 }
                 int q = columnQuestion[c];
                 Cell cell = cells[q];
-                boolean[] points = singleDigitPoints[q];
-                if (points != null && to - from == 1 && (mask & (1L << cell.module)) != 0) {
-                    // The common case, a one-digit point of a scale, without a call per cell.
-                    int digit = data[from] - '0';
-                    if (digit >= 0 && digit <= 9 && points[digit]) {
-                        row.states[q] = ResponseRow.SUBSTANTIVE;
-                        row.values[q] = digit;
-                        row.answered++;
-                        continue;
-                    }
-                }
                 if ((mask & (1L << cell.module)) == 0) {
                     return reject(
                             RejectReason.OUTSIDE_MODULES,

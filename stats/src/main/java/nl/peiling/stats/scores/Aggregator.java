@@ -520,8 +520,8 @@ public final class Aggregator {
                 total += s[at + 1];
                 totalSq += s[at + 2];
                 for (int i = 0; i < k; i++) {
-                    sum[i] += s[at + 3 + 2 * i];
-                    sumSq[i] += s[at + 4 + 2 * i];
+                    sum[i] += cluster.allSum(s, i) - s[cluster.incomplete(i)];
+                    sumSq[i] += cluster.allSumSq(s, i) - s[cluster.incomplete(i) + 1];
                 }
             }
             return alpha(k, n, total, totalSq, sum, sumSq);

@@ -36,14 +36,20 @@ final class CellStats {
     void apply(Plan plan, ResponseRow row, long sign) {
         long[] s = sums;
         s[Plan.RESPONDENTS] += sign;
-        long modules = row.modules();
-        int moduleCount = plan.itemFrom.length - 1;
-        for (int m = 0; m < moduleCount; m++) {
-            if ((modules & (1L << m)) == 0) {
-                continue; // a module the respondent did not get has no answers (the reader checked)
+        // Only the modules the respondent got: other modules have no answers (the reader checked).
+        long modules = row.modules() & ((1L << (plan.itemFrom.length - 1)) - 1);
+        int[] pointQuestion = plan.pointQuestion;
+        int[] pointSlot = plan.pointSlot;
+        while (modules != 0) {
+            int m = Long.numberOfTrailingZeros(modules);
+            modules &= modules - 1;
+            for (int j = plan.pointFrom[m]; j < plan.pointFrom[m + 1]; j++) {
+                int q = pointQuestion[j];
+                int state = row.state(q);
+                s[pointSlot[4 * j + state] + (int) (row.value(q) & Plan.STATE_MASK[state])] += sign;
             }
-            for (int i = plan.itemFrom[m]; i < plan.itemFrom[m + 1]; i++) {
-                applyItem(s, plan, i, row, sign);
+            for (int j = plan.otherFrom[m]; j < plan.otherFrom[m + 1]; j++) {
+                applyItem(s, plan, plan.otherItem[j], row, sign);
             }
             for (int c = plan.clusterFrom[m]; c < plan.clusterFrom[m + 1]; c++) {
                 apply(s, plan.clusters.get(c), row, sign);
@@ -107,10 +113,9 @@ final class CellStats {
         long total = 0;
         for (int i = 0; i < cluster.items.length; i++) {
             int q = cluster.items[i];
-            if (row.state(q) == ResponseRow.SUBSTANTIVE) {
-                answered++;
-                total += cluster.flip[i] + cluster.direction[i] * row.value(q);
-            }
+            int substantive = row.state(q) == ResponseRow.SUBSTANTIVE ? 1 : 0; // without a branch
+            answered += substantive;
+            total += substantive * (cluster.flip[i] + cluster.direction[i] * row.value(q));
         }
         if (answered == 0) {
             return;
@@ -121,15 +126,15 @@ final class CellStats {
             s[at + 1] += sign * total;
             s[at + 2] += sign * total * total;
         }
-        if (answered == cluster.k()) {
-            int at = cluster.complete();
-            s[at] += sign;
-            s[at + 1] += sign * total;
-            s[at + 2] += sign * total * total;
+        if (answered < cluster.k()) {
             for (int i = 0; i < cluster.items.length; i++) {
-                long x = cluster.flip[i] + cluster.direction[i] * row.value(cluster.items[i]);
-                s[at + 3 + 2 * i] += sign * x;
-                s[at + 4 + 2 * i] += sign * x * x;
+                int q = cluster.items[i];
+                if (row.state(q) == ResponseRow.SUBSTANTIVE) {
+                    long x = cluster.flip[i] + cluster.direction[i] * row.value(q);
+                    int at = cluster.incomplete(i);
+                    s[at] += sign * x;
+                    s[at + 1] += sign * x * x;
+                }
             }
         }
     }

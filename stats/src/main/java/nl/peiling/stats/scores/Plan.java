@@ -24,6 +24,9 @@ final class Plan {
     /** Slot 0 of every cell: the respondents accepted in it. */
     static final int RESPONDENTS = 0;
 
+    /** Slot 1: where the hot path counts what is not counted (empty answers), so it need not branch; never read. */
+    static final int UNUSED = 1;
+
     /** The layout of one aggregated question. */
     static final class Item {
         final int question;
@@ -127,8 +130,12 @@ final class Plan {
         /** min + max of the scale: a reverse-keyed answer x counts as reverseSum − x. */
         final int reverseSum;
 
-        ClusterPlan(Cluster cluster, Scale scale, int[] items, int offset) {
+        /** The item layout of each item. */
+        final Item[] itemPlans;
+
+        ClusterPlan(Cluster cluster, Scale scale, int[] items, Item[] itemPlans, int offset) {
             this.cluster = cluster;
+            this.itemPlans = itemPlans;
             this.scale = scale;
             this.reverseSum = scale.min() + scale.max();
             this.items = items;
@@ -153,13 +160,43 @@ final class Plan {
             return offset + 3 * (j - 1);
         }
 
-        /** Complete cases: n, sum of totals, sum of squared totals, then per item sum and sum of squares. */
+        /** Complete cases: n, sum of totals, sum of squared totals (those of j = k). */
         int complete() {
-            return offset + 3 * k();
+            return byAnswered(k());
+        }
+
+        /**
+         * Per item i: the sum and the sum of squares of its (reverse-coded) answers in incomplete cases
+         * (1 to k − 1 answered). Those of complete cases are the item's totals, from its point counts,
+         * less these: most cases are complete, so this is the cheaper side to count.
+         */
+        int incomplete(int i) {
+            return offset + 3 * k() + 2 * i;
         }
 
         int size() {
-            return 3 * k() + 3 + 2 * k();
+            return 3 * k() + 2 * k();
+        }
+
+        /** The sum of item i's reverse-coded answers over all cases: Σ count(code) · (flip + direction · code). */
+        long allSum(long[] s, int i) {
+            Item item = itemPlans[i];
+            long sum = 0;
+            for (int c = 0; c < item.codes.length; c++) {
+                sum += s[item.counts() + c] * (flip[i] + direction[i] * item.codes[c]);
+            }
+            return sum;
+        }
+
+        /** The sum of item i's squared reverse-coded answers over all cases. */
+        long allSumSq(long[] s, int i) {
+            Item item = itemPlans[i];
+            long sum = 0;
+            for (int c = 0; c < item.codes.length; c++) {
+                long x = flip[i] + direction[i] * item.codes[c];
+                sum += s[item.counts() + c] * x * x;
+            }
+            return sum;
         }
     }
 
@@ -191,9 +228,27 @@ final class Plan {
     final int[] itemMinCode;
     final int[][] itemSlotOfCode;
 
+    /**
+     * The point items with consecutive codes (most items), per module: items pointItem[pointFrom[m],
+     * pointFrom[m + 1]). An answer in state st (a {@link nl.peiling.stats.responses.ResponseRow} state)
+     * with value v counts in slot pointSlot[4 * j + st] + (v & STATE_MASK[st]): its point count, its
+     * non-substantive count, or {@link #UNUSED}.
+     */
+    final int[] pointFrom;
+
+    final int[] pointQuestion;
+    final int[] pointSlot;
+    /** The other items (single, multi, number, points with gaps) per module: otherItem[otherFrom[m], ...). */
+    final int[] otherFrom;
+
+    final int[] otherItem;
+
+    /** Per state: whether the value selects the slot (-1) or not (0). */
+    static final long[] STATE_MASK = {0, -1, -1, 0};
+
     Plan(Edition edition, List<Question> questions) {
         this.edition = edition;
-        int offset = 1;
+        int offset = 2;
         List<Module> modules = edition.modules();
         itemFrom = new int[modules.size() + 1];
         clusterFrom = new int[modules.size() + 1];
@@ -218,14 +273,20 @@ final class Plan {
             clusterFrom[m] = clusters.size();
             for (Cluster cluster : module.clusters()) {
                 int[] indexes = new int[cluster.items().size()];
+                Item[] itemPlans = new Item[indexes.length];
                 for (int i = 0; i < indexes.length; i++) {
                     indexes[i] = questions.indexOf(
                             module.question(cluster.items().get(i)).orElseThrow());
+                    int question = indexes[i];
+                    itemPlans[i] = items.stream()
+                            .filter(item -> item.question == question)
+                            .findFirst()
+                            .orElseThrow();
                 }
                 ScaleQuestion first =
                         (ScaleQuestion) module.question(cluster.items().get(0)).orElseThrow();
                 ClusterPlan plan =
-                        new ClusterPlan(cluster, module.scale(first.scale()).orElseThrow(), indexes, offset);
+                        new ClusterPlan(cluster, module.scale(first.scale()).orElseThrow(), indexes, itemPlans, offset);
                 clusters.add(plan);
                 offset += plan.size();
             }
@@ -264,6 +325,30 @@ final class Plan {
                     }
                 }
             }
+        }
+        pointFrom = new int[modules.size() + 1];
+        otherFrom = new int[modules.size() + 1];
+        List<Integer> points = new ArrayList<>();
+        List<Integer> others = new ArrayList<>();
+        for (int m = 0; m < modules.size(); m++) {
+            pointFrom[m] = points.size();
+            otherFrom[m] = others.size();
+            for (int i = itemFrom[m]; i < itemFrom[m + 1]; i++) {
+                (itemKind[i] == KIND_POINTS ? points : others).add(i);
+            }
+        }
+        pointFrom[modules.size()] = points.size();
+        otherFrom[modules.size()] = others.size();
+        otherItem = others.stream().mapToInt(Integer::intValue).toArray();
+        pointQuestion = new int[points.size()];
+        pointSlot = new int[4 * points.size()];
+        for (int j = 0; j < points.size(); j++) {
+            int i = points.get(j);
+            pointQuestion[j] = itemQuestion[i];
+            pointSlot[4 * j] = UNUSED;
+            pointSlot[4 * j + 1] = itemCountsBase[i];
+            pointSlot[4 * j + 2] = itemNonSubstantive[i];
+            pointSlot[4 * j + 3] = UNUSED;
         }
     }
 }
