@@ -1,7 +1,6 @@
 package nl.peiling.stats.responses;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import nl.peiling.core.model.GradeQuestion;
 import nl.peiling.core.model.Module;
@@ -52,23 +51,8 @@ abstract class Cell {
         return false;
     }
 
-    static byte[][] codes(List<Option> options) {
-        byte[][] codes = new byte[options.size()][];
-        for (int i = 0; i < codes.length; i++) {
-            codes[i] = options.get(i).code().getBytes(StandardCharsets.UTF_8);
-        }
-        return codes;
-    }
-
-    static int find(byte[][] codes, byte[] data, int from, int to) {
-        int length = to - from;
-        for (int i = 0; i < codes.length; i++) {
-            byte[] code = codes[i];
-            if (code.length == length && java.util.Arrays.equals(code, 0, length, data, from, to)) {
-                return i;
-            }
-        }
-        return -1;
+    static Codes codes(List<Option> options) {
+        return new Codes(options.stream().map(Option::code).toList());
     }
 
     /** Parses a whole number of at most 9 digits with an optional minus sign; null when malformed. */
@@ -92,7 +76,7 @@ abstract class Cell {
     static final class ScaleCell extends Cell {
         final boolean[] small = new boolean[128];
         final Scale scale;
-        final byte[][] nonSubstantive;
+        final Codes nonSubstantive;
 
         ScaleCell(int module, Scale scale) {
             super(module);
@@ -115,7 +99,7 @@ abstract class Cell {
                     return null;
                 }
             }
-            int ns = find(nonSubstantive, data, from, to);
+            int ns = nonSubstantive.find(data, from, to);
             if (ns >= 0) {
                 row.states[q] = ResponseRow.NON_SUBSTANTIVE;
                 row.values[q] = ns;
@@ -152,7 +136,7 @@ abstract class Cell {
     }
 
     static final class SingleCell extends Cell {
-        final byte[][] options;
+        final Codes options;
 
         SingleCell(int module, List<Option> options) {
             super(module);
@@ -161,7 +145,7 @@ abstract class Cell {
 
         @Override
         RejectReason decode(byte[] data, int from, int to, ResponseRow row, int q) {
-            int option = find(options, data, from, to);
+            int option = options.find(data, from, to);
             if (option < 0) {
                 return RejectReason.UNKNOWN_CODE;
             }
@@ -172,7 +156,7 @@ abstract class Cell {
     }
 
     static final class MultiCell extends Cell {
-        final byte[][] options;
+        final Codes options;
         final int min;
         final int max;
 
@@ -183,7 +167,7 @@ abstract class Cell {
             }
             this.options = codes(question.options());
             this.min = question.minSelected() == null ? 1 : Math.max(1, question.minSelected());
-            this.max = question.maxSelected() == null ? options.length : question.maxSelected();
+            this.max = question.maxSelected() == null ? options.size() : question.maxSelected();
         }
 
         @Override
@@ -193,7 +177,7 @@ abstract class Cell {
             int start = from;
             for (int i = from; i <= to; i++) {
                 if (i == to || data[i] == '|') {
-                    int option = find(options, data, start, i);
+                    int option = options.find(data, start, i);
                     if (option < 0) {
                         return RejectReason.UNKNOWN_CODE;
                     }

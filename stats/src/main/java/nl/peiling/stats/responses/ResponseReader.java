@@ -244,7 +244,7 @@ public final class ResponseReader {
         final Map<String, Integer> moduleIndex = new HashMap<>();
         final Cell[] cells;
         /** The module ids in edition order, as bytes, for reading the modules field. */
-        final byte[][] moduleIds;
+        final Codes moduleIds;
         /**
          * Per question: the bytes that are a whole answer on their own (bit b for byte b): the one-digit
          * points of a scale, and the marks 1 to 9 of a grade; 0 for other questions.
@@ -258,10 +258,9 @@ public final class ResponseReader {
                 throw new IllegalArgumentException(
                         "an edition with more than 63 modules is not supported (" + modules.size() + ")");
             }
-            moduleIds = new byte[modules.size()][];
+            moduleIds = new Codes(modules.stream().map(Module::id).toList());
             for (int m = 0; m < modules.size(); m++) {
                 moduleIndex.put(modules.get(m).id(), m);
-                moduleIds[m] = modules.get(m).id().getBytes(StandardCharsets.UTF_8);
             }
             cells = new Cell[questions.size()];
             digitBytes = new long[questions.size()];
@@ -320,12 +319,22 @@ public final class ResponseReader {
                 }
                 columnQuestion[c] = q;
             }
-            return new Layout(this, List.copyOf(header), columnQuestion);
+            long[] columnDigits = new long[header.size()];
+            long[] columnModule = new long[header.size()];
+            for (int c = FIXED_COLUMNS.size(); c < header.size(); c++) {
+                columnDigits[c] = digitBytes[columnQuestion[c]];
+                columnModule[c] = 1L << cells[columnQuestion[c]].module;
+            }
+            return new Layout(this, List.copyOf(header), columnQuestion, columnDigits, columnModule);
         }
     }
 
-    /** The header of one file: which question each column holds. */
-    private record Layout(Schema schema, List<String> header, int[] columnQuestion) {}
+    /**
+     * The header of one file: which question each column holds, and per column the bytes that are a
+     * whole answer (see {@link Schema#digitBytes}) and the bit of the question's module.
+     */
+    private record Layout(
+            Schema schema, List<String> header, int[] columnQuestion, long[] columnDigits, long[] columnModule) {}
 
     // ------------------------------------------------------------------------------------ workers
 
@@ -353,6 +362,10 @@ public final class ResponseReader {
         int keyFrom;
 
         int keyTo;
+        /** The fast path's answers so far, and where its record's content ends. */
+        int fastAnswered;
+
+        int fastRecordEnd;
 
         Worker(Layout layout, S sink, BlockingQueue<CsvRecords.Block> queue, AtomicReference<Throwable> failure) {
             this.layout = layout;
@@ -476,13 +489,13 @@ public final class ResponseReader {
             p += 7;
             // modules
             long mask = 0;
-            byte[][] moduleIds = layout.schema().moduleIds;
+            Codes moduleIds = layout.schema().moduleIds;
             while (true) {
                 int segment = p;
                 while (p < limit && data[p] != '|' && data[p] != ',' && data[p] != '"' && data[p] != '\n') {
                     p++;
                 }
-                int index = Cell.find(moduleIds, data, segment, p);
+                int index = moduleIds.find(data, segment, p);
                 if (index < 0 || p >= limit) {
                     return -1;
                 }
@@ -496,83 +509,105 @@ public final class ResponseReader {
             byte[] states = row.states;
             long[] values = row.values;
             int[] columnQuestion = layout.columnQuestion();
-            Cell[] cells = layout.schema().cells;
-            long[] digitBytes = layout.schema().digitBytes;
+            long[] columnDigits = layout.columnDigits();
+            long[] columnModule = layout.columnModule();
             int last = columnQuestion.length - 1;
-            int answered = 0;
-            int recordEnd = limit;
-            for (int c = FIXED_COLUMNS.size(); c <= last; c++) {
+            fastAnswered = 0;
+            for (int c = FIXED_COLUMNS.size(); c < last; c++) {
                 int q = columnQuestion[c];
-                if (p >= limit) {
-                    return -1;
-                }
-                byte b = data[p];
-                if (c < last && p + 1 < limit && data[p + 1] == ',') {
+                if (p + 1 < limit) {
+                    byte b = data[p];
                     if (b == ',') {
                         states[q] = ResponseRow.EMPTY;
                         p++;
                         continue;
                     }
                     // The common case: one byte that is a whole answer, of a module the respondent has.
-                    if ((b & 0xC0) == 0 && ((digitBytes[q] >>> b) & 1) != 0 && (mask & (1L << cells[q].module)) != 0) {
+                    if (data[p + 1] == ','
+                            && (b & 0xC0) == 0
+                            && ((columnDigits[c] >>> b) & 1) != 0
+                            && (mask & columnModule[c]) != 0) {
                         states[q] = ResponseRow.SUBSTANTIVE;
                         values[q] = b - '0';
-                        answered++;
+                        fastAnswered++;
                         p += 2;
                         continue;
                     }
                 }
-                int from = p;
-                int to;
-                if (b == '"') {
-                    from++;
-                    to = from;
-                    while (to < limit && data[to] != '"' && data[to] != '\n') {
-                        to++;
-                    }
-                    if (to + 1 >= limit || data[to] != '"' || data[to + 1] == '"') {
-                        return -1; // a line end inside quotes, a doubled quote, or no closing quote
-                    }
-                    p = to + 1;
-                } else {
-                    while (p < limit && data[p] != ',' && data[p] != '\n' && data[p] != '"') {
-                        p++;
-                    }
-                    to = p;
-                }
-                // p is at the byte after the field: a comma before every field but the last
-                boolean end = p >= limit || data[p] == '\n';
-                if (end != (c == last) || (!end && data[p] != ',')) {
+                p = field(data, p, limit, c, mask);
+                if (p < 0) {
                     return -1;
                 }
-                if (end) {
-                    if (to > from && data[to - 1] == '\r' && b != '"') {
-                        to--;
-                    }
-                    recordEnd = b == '"' ? p : to;
-                }
-                p++;
-                if (from == to) {
-                    states[q] = ResponseRow.EMPTY;
-                    continue;
-                }
-                Cell cell = cells[q];
-                if ((mask & (1L << cell.module)) == 0 || cell.decode(data, from, to, row, q) != null) {
-                    return -1;
-                }
-                answered++;
+            }
+            int next = field(data, p, limit, last, mask);
+            if (next < 0) {
+                return -1;
             }
             row.line = line;
             row.offset = offset;
-            row.length = recordEnd - start;
+            row.length = fastRecordEnd - start;
             row.respondent(data, keyFrom, keyTo);
             row.institution = lastInstitution;
             row.location = lastLocation;
             row.level = level;
             row.pathway = pathway;
             row.modules = mask;
-            row.answered = answered;
-            return Math.min(p, limit);
+            row.answered = fastAnswered;
+            return next;
+        }
+
+        /**
+         * The fast path's reading of any other field, at data[p]: decodes it into the row and returns
+         * where the next field starts (after the line end, for the last column), or -1 when the record
+         * needs {@link #decode}.
+         */
+        private int field(byte[] data, int p, int limit, int c, long mask) {
+            int q = layout.columnQuestion()[c];
+            boolean lastColumn = c == layout.columnQuestion().length - 1;
+            if (p >= limit) {
+                return -1;
+            }
+            byte b = data[p];
+            int from = p;
+            int to;
+            if (b == '"') {
+                from++;
+                to = from;
+                while (to < limit && data[to] != '"' && data[to] != '\n') {
+                    to++;
+                }
+                if (to + 1 >= limit || data[to] != '"' || data[to + 1] == '"') {
+                    return -1; // a line end inside quotes, a doubled quote, or no closing quote
+                }
+                p = to + 1;
+            } else {
+                while (p < limit && data[p] != ',' && data[p] != '\n' && data[p] != '"') {
+                    p++;
+                }
+                to = p;
+            }
+            // p is at the byte after the field: a comma before every field but the last
+            boolean end = p >= limit || data[p] == '\n';
+            if (end != lastColumn || (!end && data[p] != ',')) {
+                return -1;
+            }
+            if (end) {
+                if (to > from && data[to - 1] == '\r' && b != '"') {
+                    to--;
+                }
+                fastRecordEnd = b == '"' ? p : to;
+            }
+            p = Math.min(p + 1, limit);
+            if (from == to) {
+                row.states[q] = ResponseRow.EMPTY;
+                return p;
+            }
+            if ((mask & layout.columnModule()[c]) == 0
+                    || layout.schema().cells[q].decode(data, from, to, row, q) != null) {
+                return -1;
+            }
+            fastAnswered++;
+            return p;
         }
 
         private boolean reject(RejectReason reason, String column, String value) {
@@ -644,13 +679,13 @@ public final class ResponseReader {
             if (fields.escaped[5]) {
                 return reject(RejectReason.UNKNOWN_MODULE, "modules", fields.text(data, 5));
             }
-            byte[][] moduleIds = layout.schema().moduleIds;
+            Codes moduleIds = layout.schema().moduleIds;
             while (segment < end) {
                 int stop = segment;
                 while (stop < end && data[stop] != '|') {
                     stop++;
                 }
-                int index = Cell.find(moduleIds, data, segment, stop);
+                int index = moduleIds.find(data, segment, stop);
                 if (index < 0) {
                     return reject(
                             RejectReason.UNKNOWN_MODULE,

@@ -11,15 +11,26 @@ final class CellStats {
 
     final long[] sums;
 
+    /** The point counts of rows added since the last merge, see {@link Plan#pointSlot}. */
+    final int[] counts;
+
     CellStats(Plan plan) {
         this.sums = new long[plan.size];
+        this.counts = new int[plan.pointSum.length];
     }
 
-    /** Adds another cell's sums; the 128-bit sums of squares of numbers carry from low to high word. */
+    /**
+     * Adds another cell's sums and point counts to these sums; the 128-bit sums of squares of numbers
+     * carry from low to high word.
+     */
     void add(Plan plan, CellStats other) {
         long[] theirs = other.sums;
         for (int i = 0; i < sums.length; i++) {
             sums[i] += theirs[i];
+        }
+        int[] pointSum = plan.pointSum;
+        for (int k = 0; k < pointSum.length; k++) {
+            sums[pointSum[k]] += other.counts[k];
         }
         for (Plan.Item item : plan.items) {
             if (item.type == QuestionType.NUMBER) {
@@ -40,19 +51,21 @@ final class CellStats {
         long modules = row.modules() & ((1L << (plan.itemFrom.length - 1)) - 1);
         int[] pointQuestion = plan.pointQuestion;
         int[] pointSlot = plan.pointSlot;
+        int[] c = counts;
+        int step = (int) sign;
         while (modules != 0) {
             int m = Long.numberOfTrailingZeros(modules);
             modules &= modules - 1;
             for (int j = plan.pointFrom[m]; j < plan.pointFrom[m + 1]; j++) {
                 int q = pointQuestion[j];
                 int state = row.state(q);
-                s[pointSlot[4 * j + state] + (int) (row.value(q) & Plan.STATE_MASK[state])] += sign;
+                c[pointSlot[4 * j + state] + (int) (row.value(q) & Plan.STATE_MASK[state])] += step;
             }
             for (int j = plan.otherFrom[m]; j < plan.otherFrom[m + 1]; j++) {
                 applyItem(s, plan, plan.otherItem[j], row, sign);
             }
-            for (int c = plan.clusterFrom[m]; c < plan.clusterFrom[m + 1]; c++) {
-                apply(s, plan.clusters.get(c), row, sign);
+            for (int k = plan.clusterFrom[m]; k < plan.clusterFrom[m + 1]; k++) {
+                apply(s, plan.clusters.get(k), row, sign);
             }
         }
     }

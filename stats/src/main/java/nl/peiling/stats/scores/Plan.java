@@ -24,7 +24,7 @@ final class Plan {
     /** Slot 0 of every cell: the respondents accepted in it. */
     static final int RESPONDENTS = 0;
 
-    /** Slot 1: where the hot path counts what is not counted (empty answers), so it need not branch; never read. */
+    /** Slot 1: where the point counts of empty answers go (see {@link #pointSlot}); never read. */
     static final int UNUSED = 1;
 
     /** The layout of one aggregated question. */
@@ -229,15 +229,19 @@ final class Plan {
     final int[][] itemSlotOfCode;
 
     /**
-     * The point items with consecutive codes (most items), per module: items pointItem[pointFrom[m],
-     * pointFrom[m + 1]). An answer in state st (a {@link nl.peiling.stats.responses.ResponseRow} state)
-     * with value v counts in slot pointSlot[4 * j + st] + (v & STATE_MASK[st]): its point count, its
-     * non-substantive count, or {@link #UNUSED}.
+     * The point items with consecutive codes (most items), per module: point items j in
+     * [pointFrom[m], pointFrom[m + 1]), of question pointQuestion[j]. While rows are read, their code
+     * counts live in a small {@code int[]} per cell rather than in the sums, so that the counts a row
+     * touches stay in the processor's cache: an answer in state st (a {@link
+     * nl.peiling.stats.responses.ResponseRow} state) with value v counts at pointSlot[4 * j + st] + (v &
+     * STATE_MASK[st]) there, its point count, its non-substantive count, or 0 (not counted). Count k
+     * belongs in the sums at pointSum[k] when cells are merged.
      */
     final int[] pointFrom;
 
     final int[] pointQuestion;
     final int[] pointSlot;
+    final int[] pointSum;
     /** The other items (single, multi, number, points with gaps) per module: otherItem[otherFrom[m], ...). */
     final int[] otherFrom;
 
@@ -342,13 +346,19 @@ final class Plan {
         otherItem = others.stream().mapToInt(Integer::intValue).toArray();
         pointQuestion = new int[points.size()];
         pointSlot = new int[4 * points.size()];
+        List<Integer> pointSums = new ArrayList<>(List.of(UNUSED));
         for (int j = 0; j < points.size(); j++) {
-            int i = points.get(j);
-            pointQuestion[j] = itemQuestion[i];
-            pointSlot[4 * j] = UNUSED;
-            pointSlot[4 * j + 1] = itemCountsBase[i];
-            pointSlot[4 * j + 2] = itemNonSubstantive[i];
-            pointSlot[4 * j + 3] = UNUSED;
+            Item item = items.get(points.get(j));
+            pointQuestion[j] = item.question;
+            pointSlot[4 * j + 1] = pointSums.size() - item.minCode;
+            for (int c = 0; c < item.codes.length; c++) {
+                pointSums.add(item.counts() + c);
+            }
+            pointSlot[4 * j + 2] = pointSums.size();
+            for (int c = 0; c < item.nonSubstantive; c++) {
+                pointSums.add(item.nonSubstantiveCounts() + c);
+            }
         }
+        pointSum = pointSums.stream().mapToInt(Integer::intValue).toArray();
     }
 }
