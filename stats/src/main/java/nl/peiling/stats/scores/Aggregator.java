@@ -124,22 +124,30 @@ public final class Aggregator {
         Figures figures = new Figures(plan, cells, weights, minN, population);
 
         List<GroupResult> groups = new ArrayList<>();
-        groups.add(figures.group(Map.of(), key -> true));
+        GroupSums nation = figures.sums(key -> true);
+        groups.add(figures.group(Map.of(), nation));
         for (Grouping grouping : groupings) {
+            // The groups in key order, each with its cells (in key order too).
             TreeMap<String, Map<String, String>> keys = new TreeMap<>();
-            for (CellKey cell : cells.keySet()) {
-                Map<String, String> key = cell.key(grouping);
-                keys.putIfAbsent(String.join("\u0000", key.values()), key);
+            Map<String, List<Integer>> members = new HashMap<>();
+            for (int c = 0; c < figures.keys.length; c++) {
+                Map<String, String> key = figures.keys[c].key(grouping);
+                String joined = String.join("\u0000", key.values());
+                keys.putIfAbsent(joined, key);
+                members.computeIfAbsent(joined, k -> new ArrayList<>()).add(c);
             }
-            for (Map<String, String> key : keys.values()) {
-                groups.add(figures.group(key, cell -> cell.key(grouping).equals(key)));
-            }
+            keys.forEach((joined, key) -> groups.add(figures.group(
+                    key,
+                    figures.sums(members.get(joined).stream()
+                            .mapToInt(Integer::intValue)
+                            .toArray()))));
         }
         List<BenchmarkFigures> benchmarks = new ArrayList<>();
         Set<String> institutions =
                 cells.keySet().stream().map(CellKey::institution).collect(Collectors.toCollection(TreeSet::new));
         for (String institution : institutions) {
-            benchmarks.addAll(figures.benchmarks(institution));
+            GroupSums own = figures.sums(key -> key.institution().equals(institution));
+            benchmarks.addAll(figures.benchmarks(institution, own, nation));
         }
         Results results = new Results(
                 edition.id(),
@@ -310,22 +318,28 @@ public final class Aggregator {
                     .toArray();
         }
 
-        GroupResult group(Map<String, String> key, Predicate<CellKey> member) {
-            int[] selected = members(member);
-            long n = 0;
-            for (int c : selected) {
-                n += sums[c][Plan.RESPONDENTS];
-            }
-            boolean suppressed = n < minN;
+        /** The sums of the cells that belong to a group, gathered in key order. */
+        GroupSums sums(Predicate<CellKey> member) {
+            return sums(members(member));
+        }
+
+        /** The sums of these cells (indexes in key order). */
+        GroupSums sums(int[] cells) {
+            return new GroupSums(plan, sums, weight, cells);
+        }
+
+        GroupResult group(Map<String, String> key, GroupSums group) {
+            boolean suppressed = group.respondents < minN;
             List<ItemFigures> items = new ArrayList<>();
-            for (Plan.Item item : plan.items) {
-                items.add(item(item, selected));
+            for (int i = 0; i < plan.items.size(); i++) {
+                items.add(item(plan.items.get(i), i, group));
             }
             List<ClusterFigures> clusters = new ArrayList<>();
-            for (Plan.ClusterPlan cluster : plan.clusters) {
-                clusters.add(cluster(cluster, selected));
+            for (int k = 0; k < plan.clusters.size(); k++) {
+                clusters.add(cluster(plan.clusters.get(k), k, group));
             }
-            return new GroupResult(key, suppressed ? null : n, population(key), suppressed, items, clusters);
+            return new GroupResult(
+                    key, suppressed ? null : group.respondents, population(key), suppressed, items, clusters);
         }
 
         /** The enrolled students of the group with this key, summed over the population's cells. */
@@ -351,50 +365,18 @@ public final class Aggregator {
             return wanted == null || wanted.equals(value);
         }
 
-        Estimate itemEstimate(Plan.Item item, int[] selected) {
-            return itemMoments(item, selected).build();
-        }
-
-        Estimate.Builder itemMoments(Plan.Item item, int[] selected) {
-            Estimate.Builder builder = new Estimate.Builder();
-            boolean number = item.type == QuestionType.NUMBER;
-            for (int c : selected) {
-                long[] s = sums[c];
-                double sum = number
-                        ? s[item.sum()] / (double) nl.peiling.stats.responses.ResponseRow.NUMBER_SCALE
-                        : CellStats.sum(s, item);
-                double sumSq = number ? CellStats.numberSumSq(s, item) / 1e12 : CellStats.sumSq(s, item);
-                builder.add(weight[c], CellStats.n(s, item), sum, sumSq);
-            }
-            return builder;
-        }
-
-        ItemFigures item(Plan.Item item, int[] selected) {
+        ItemFigures item(Plan.Item item, int i, GroupSums group) {
             String id = item.definition.id();
             String type = item.type.key();
-            long n = 0;
-            for (int c : selected) {
-                n += CellStats.n(sums[c], item);
-            }
+            long n = group.itemN[i];
             if (n < minN) {
                 return new ItemFigures(
                         id, type, null, null, null, null, null, null, true, null, null, null, null, null);
             }
-            Estimate estimate = item.hasMean() ? itemEstimate(item, selected) : null;
-            double total = 0;
-            double[] shares = new double[item.codes.length];
-            long[] nonSubstantive = new long[item.nonSubstantive];
-            for (int cell : selected) {
-                long[] s = sums[cell];
-                double w = weight[cell];
-                total += w * CellStats.n(s, item);
-                for (int c = 0; c < shares.length; c++) {
-                    shares[c] += w * s[item.counts() + c];
-                }
-                for (int c = 0; c < nonSubstantive.length; c++) {
-                    nonSubstantive[c] += s[item.nonSubstantiveCounts() + c];
-                }
-            }
+            Estimate estimate = item.hasMean() ? group.itemMoments[i].build() : null;
+            double total = group.itemWeight[i];
+            double[] shares = group.shares[i].clone();
+            long[] nonSubstantive = group.nonSubstantive[i];
             Map<String, Double> distribution = null;
             Double positive = null;
             Double neutral = null;
@@ -464,31 +446,9 @@ public final class Aggregator {
                     .toList();
         }
 
-        Estimate clusterEstimate(Plan.ClusterPlan cluster, int[] selected) {
-            return clusterMoments(cluster, selected).build();
-        }
-
-        Estimate.Builder clusterMoments(Plan.ClusterPlan cluster, int[] selected) {
-            Estimate.Builder builder = new Estimate.Builder();
-            for (int c : selected) {
-                long[] s = sums[c];
-                long n = 0;
-                double sum = 0;
-                double sumSq = 0;
-                for (int j = cluster.required; j <= cluster.k(); j++) {
-                    int at = cluster.byAnswered(j);
-                    n += s[at];
-                    sum += s[at + 1] / (double) j;
-                    sumSq += s[at + 2] / ((double) j * j);
-                }
-                builder.add(weight[c], n, sum, sumSq);
-            }
-            return builder;
-        }
-
-        ClusterFigures cluster(Plan.ClusterPlan cluster, int[] selected) {
+        ClusterFigures cluster(Plan.ClusterPlan cluster, int k, GroupSums group) {
             String id = cluster.cluster.id();
-            Estimate estimate = clusterEstimate(cluster, selected);
+            Estimate estimate = group.clusterMoments[k].build();
             if (estimate == null || estimate.n() < minN) {
                 return new ClusterFigures(id, null, null, null, null, null, null, true, null);
             }
@@ -502,29 +462,13 @@ public final class Aggregator {
                     se == null ? null : estimate.mean() - 1.96 * se,
                     se == null ? null : estimate.mean() + 1.96 * se,
                     false,
-                    alpha(cluster, selected));
-        }
-
-        /** Cronbach's raw alpha from exact complete-case sums: k/(k−1)·(1 − Σ var_i / var_total). */
-        Double alpha(Plan.ClusterPlan cluster, int[] selected) {
-            int k = cluster.k();
-            long n = 0;
-            long total = 0;
-            long totalSq = 0;
-            long[] sum = new long[k];
-            long[] sumSq = new long[k];
-            for (int c : selected) {
-                long[] s = sums[c];
-                int at = cluster.complete();
-                n += s[at];
-                total += s[at + 1];
-                totalSq += s[at + 2];
-                for (int i = 0; i < k; i++) {
-                    sum[i] += cluster.allSum(s, i) - s[cluster.incomplete(i)];
-                    sumSq[i] += cluster.allSumSq(s, i) - s[cluster.incomplete(i) + 1];
-                }
-            }
-            return alpha(k, n, total, totalSq, sum, sumSq);
+                    alpha(
+                            cluster.k(),
+                            group.completeN[k],
+                            group.completeTotal[k],
+                            group.completeTotalSq[k],
+                            group.completeSum[k],
+                            group.completeSumSq[k]));
         }
 
         /** Alpha from complete-case sums; n·(n−1)·var = n·Σx² − (Σx)², computed exactly in integers. */
@@ -543,48 +487,34 @@ public final class Aggregator {
             return k / (k - 1.0) * (1 - itemVariances / totalVariance);
         }
 
-        /** The national moments per item and cluster, computed once for all institutions' benchmarks. */
-        private Estimate.Builder[] nationalItems;
-
-        private Estimate.Builder[] nationalClusters;
-
         /**
          * Each question with a mean and each cluster of one institution against the nation; the rest of
          * the nation is the national moments less the institution's.
          */
-        List<BenchmarkFigures> benchmarks(String institution) {
-            if (nationalItems == null) {
-                int[] all = members(key -> true);
-                nationalItems =
-                        plan.items.stream().map(item -> itemMoments(item, all)).toArray(Estimate.Builder[]::new);
-                nationalClusters =
-                        plan.clusters.stream().map(c -> clusterMoments(c, all)).toArray(Estimate.Builder[]::new);
-            }
-            int[] own = members(key -> key.institution().equals(institution));
+        List<BenchmarkFigures> benchmarks(String institution, GroupSums own, GroupSums nation) {
             List<BenchmarkFigures> list = new ArrayList<>();
             for (int i = 0; i < plan.items.size(); i++) {
                 Plan.Item item = plan.items.get(i);
                 if (item.hasMean()) {
-                    Estimate.Builder mine = itemMoments(item, own);
+                    Estimate.Builder mine = own.itemMoments[i];
                     list.add(benchmark(
                             institution,
                             "item",
                             item.definition.id(),
                             mine.build(),
-                            nationalItems[i].minus(mine).build(),
-                            nationalItems[i].build()));
+                            nation.itemMoments[i].minus(mine).build(),
+                            nation.itemMoments[i].build()));
                 }
             }
-            for (int c = 0; c < plan.clusters.size(); c++) {
-                Plan.ClusterPlan cluster = plan.clusters.get(c);
-                Estimate.Builder mine = clusterMoments(cluster, own);
+            for (int k = 0; k < plan.clusters.size(); k++) {
+                Estimate.Builder mine = own.clusterMoments[k];
                 list.add(benchmark(
                         institution,
                         "cluster",
-                        cluster.cluster.id(),
+                        plan.clusters.get(k).cluster.id(),
                         mine.build(),
-                        nationalClusters[c].minus(mine).build(),
-                        nationalClusters[c].build()));
+                        nation.clusterMoments[k].minus(mine).build(),
+                        nation.clusterMoments[k].build()));
             }
             return list;
         }

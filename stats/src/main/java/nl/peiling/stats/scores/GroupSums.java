@@ -1,0 +1,115 @@
+package nl.peiling.stats.scores;
+
+import nl.peiling.core.model.QuestionType;
+import nl.peiling.stats.responses.ResponseRow;
+
+/**
+ * What the figures of one group need from its cells, per item and cluster, gathered cell by cell: each
+ * cell's sums are read once, front to back, which keeps them in the processor's cache. The cells are
+ * taken in key order, so the floating-point totals are the same for the same cells, whatever the
+ * thread count of the reading.
+ */
+final class GroupSums {
+
+    final long respondents;
+    /** Per item: its substantive answers. */
+    final long[] itemN;
+    /** Per item with a mean: its weighted moments; null for other items. */
+    final Estimate.Builder[] itemMoments;
+    /** Per item: Σ w·n, and per code Σ w·count (the weighted distribution before dividing). */
+    final double[] itemWeight;
+
+    final double[][] shares;
+    /** Per item: the (unweighted) counts of the non-substantive codes. */
+    final long[][] nonSubstantive;
+    /** Per cluster: the weighted moments of cluster scores. */
+    final Estimate.Builder[] clusterMoments;
+    /** Per cluster, of complete cases: n, Σ total, Σ total², and per item Σ x and Σ x² (exact). */
+    final long[] completeN;
+
+    final long[] completeTotal;
+    final long[] completeTotalSq;
+    final long[][] completeSum;
+    final long[][] completeSumSq;
+
+    GroupSums(Plan plan, long[][] sums, double[] weights, int[] cells) {
+        int items = plan.items.size();
+        int clusters = plan.clusters.size();
+        itemN = new long[items];
+        itemMoments = new Estimate.Builder[items];
+        itemWeight = new double[items];
+        shares = new double[items][];
+        nonSubstantive = new long[items][];
+        for (int i = 0; i < items; i++) {
+            Plan.Item item = plan.items.get(i);
+            itemMoments[i] = item.hasMean() ? new Estimate.Builder() : null;
+            shares[i] = new double[item.codes.length];
+            nonSubstantive[i] = new long[item.nonSubstantive];
+        }
+        clusterMoments = new Estimate.Builder[clusters];
+        completeN = new long[clusters];
+        completeTotal = new long[clusters];
+        completeTotalSq = new long[clusters];
+        completeSum = new long[clusters][];
+        completeSumSq = new long[clusters][];
+        for (int k = 0; k < clusters; k++) {
+            clusterMoments[k] = new Estimate.Builder();
+            completeSum[k] = new long[plan.clusters.get(k).k()];
+            completeSumSq[k] = new long[plan.clusters.get(k).k()];
+        }
+        long n = 0;
+        for (int cell : cells) {
+            long[] s = sums[cell];
+            double w = weights[cell];
+            n += s[Plan.RESPONDENTS];
+            for (int i = 0; i < items; i++) {
+                addItem(plan.items.get(i), i, s, w);
+            }
+            for (int k = 0; k < clusters; k++) {
+                addCluster(plan.clusters.get(k), k, s, w);
+            }
+        }
+        respondents = n;
+    }
+
+    private void addItem(Plan.Item item, int i, long[] s, double w) {
+        long n = CellStats.n(s, item);
+        itemN[i] += n;
+        if (itemMoments[i] != null) {
+            boolean number = item.type == QuestionType.NUMBER;
+            double sum = number ? s[item.sum()] / (double) ResponseRow.NUMBER_SCALE : CellStats.sum(s, item);
+            double sumSq = number ? CellStats.numberSumSq(s, item) / 1e12 : CellStats.sumSq(s, item);
+            itemMoments[i].add(w, n, sum, sumSq);
+        }
+        itemWeight[i] += w * n;
+        double[] share = shares[i];
+        for (int c = 0; c < share.length; c++) {
+            share[c] += w * s[item.counts() + c];
+        }
+        long[] ns = nonSubstantive[i];
+        for (int c = 0; c < ns.length; c++) {
+            ns[c] += s[item.nonSubstantiveCounts() + c];
+        }
+    }
+
+    private void addCluster(Plan.ClusterPlan cluster, int k, long[] s, double w) {
+        long n = 0;
+        double sum = 0;
+        double sumSq = 0;
+        for (int j = cluster.required; j <= cluster.k(); j++) {
+            int at = cluster.byAnswered(j);
+            n += s[at];
+            sum += s[at + 1] / (double) j;
+            sumSq += s[at + 2] / ((double) j * j);
+        }
+        clusterMoments[k].add(w, n, sum, sumSq);
+        int at = cluster.complete();
+        completeN[k] += s[at];
+        completeTotal[k] += s[at + 1];
+        completeTotalSq[k] += s[at + 2];
+        for (int i = 0; i < cluster.k(); i++) {
+            completeSum[k][i] += cluster.allSum(s, i) - s[cluster.incomplete(i)];
+            completeSumSq[k][i] += cluster.allSumSq(s, i) - s[cluster.incomplete(i) + 1];
+        }
+    }
+}
