@@ -54,6 +54,7 @@ public final class ResponseReader {
     private static final long QUOTES = 0x2222222222222222L;
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
+    static final boolean EXPERIMENT = Boolean.getBoolean("peiling.x");
     private static final byte[] BOL = {'B', 'O', 'L'};
     private static final byte[] BBL = {'B', 'B', 'L'};
 
@@ -112,6 +113,11 @@ public final class ResponseReader {
     /** The questions in the order of the per-question codes of {@link ResponseRow}: the edition's order. */
     public List<Question> questions() {
         return schema.questions;
+    }
+
+    /** The number of worker threads. */
+    public int threads() {
+        return threads;
     }
 
     /** The edition the reader checks against. */

@@ -123,11 +123,12 @@ public final class Aggregator {
         Map<CellKey, Double> weights = weights(cells);
         Figures figures = new Figures(plan, cells, weights, minN, population);
 
-        List<GroupResult> groups = new ArrayList<>();
-        GroupSums nation = figures.sums(key -> true);
-        groups.add(figures.group(Map.of(), nation));
+        // The groups in key order, each with its cells (in key order too).
+        List<Map<String, String>> groupKeys = new ArrayList<>();
+        List<int[]> groupCells = new ArrayList<>();
+        groupKeys.add(Map.of());
+        groupCells.add(figures.members(key -> true));
         for (Grouping grouping : groupings) {
-            // The groups in key order, each with its cells (in key order too).
             TreeMap<String, Map<String, String>> keys = new TreeMap<>();
             Map<String, List<Integer>> members = new HashMap<>();
             for (int c = 0; c < figures.keys.length; c++) {
@@ -136,19 +137,31 @@ public final class Aggregator {
                 keys.putIfAbsent(joined, key);
                 members.computeIfAbsent(joined, k -> new ArrayList<>()).add(c);
             }
-            keys.forEach((joined, key) -> groups.add(figures.group(
-                    key,
-                    figures.sums(members.get(joined).stream()
-                            .mapToInt(Integer::intValue)
-                            .toArray()))));
+            keys.forEach((joined, key) -> {
+                groupKeys.add(key);
+                groupCells.add(
+                        members.get(joined).stream().mapToInt(Integer::intValue).toArray());
+            });
         }
-        List<BenchmarkFigures> benchmarks = new ArrayList<>();
-        Set<String> institutions =
-                cells.keySet().stream().map(CellKey::institution).collect(Collectors.toCollection(TreeSet::new));
-        for (String institution : institutions) {
-            GroupSums own = figures.sums(key -> key.institution().equals(institution));
-            benchmarks.addAll(figures.benchmarks(institution, own, nation));
-        }
+        List<String> institutions =
+                cells.keySet().stream()
+                        .map(CellKey::institution)
+                        .collect(Collectors.toCollection(TreeSet::new))
+                        .stream()
+                        .toList();
+        GroupSums nation = figures.sums(groupCells.get(0));
+        // Groups and benchmarks are independent of each other: computed in parallel, kept in order.
+        List<GroupResult> groups = inParallel(
+                groupKeys.size(),
+                g -> figures.group(groupKeys.get(g), g == 0 ? nation : figures.sums(groupCells.get(g))));
+        List<BenchmarkFigures> benchmarks = inParallel(institutions.size(), i -> {
+                    String institution = institutions.get(i);
+                    GroupSums own = figures.sums(key -> key.institution().equals(institution));
+                    return figures.benchmarks(institution, own, nation);
+                })
+                .stream()
+                .flatMap(List::stream)
+                .toList();
         Results results = new Results(
                 edition.id(),
                 new Results.Input(read.rows(), read.accepted(), read.rejected()),
@@ -158,6 +171,34 @@ public final class Aggregator {
                 groups,
                 benchmarks);
         return new Aggregation(results, read.rejects());
+    }
+
+    /** task(0), ..., task(count − 1), computed on the reader's number of threads; in order. */
+    private <T> List<T> inParallel(int count, java.util.function.IntFunction<T> task) {
+        java.util.concurrent.ExecutorService executor =
+                java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, Math.min(reader.threads(), count)));
+        try {
+            List<java.util.concurrent.Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(executor.submit(() -> task.apply(index)));
+            }
+            List<T> results = new ArrayList<>();
+            for (java.util.concurrent.Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("aggregation was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     private Map<CellKey, Double> weights(Map<CellKey, CellStats> cells) {
