@@ -46,6 +46,10 @@ final class CsvRecords {
 
     private final InputStream in;
     private final int blockSize;
+    /** Arrays of blocks that were read through, to be filled again rather than allocated. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> spare =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     private byte[] carry = new byte[0];
     private int carryLength;
     private long offset;
@@ -63,7 +67,10 @@ final class CsvRecords {
             if (eof && carryLength == 0) {
                 return null;
             }
-            byte[] data = new byte[Math.max(blockSize, carryLength * 2)];
+            byte[] data = carryLength * 2 <= blockSize ? spare.poll() : null;
+            if (data == null) {
+                data = new byte[Math.max(blockSize, carryLength * 2)];
+            }
             System.arraycopy(carry, 0, data, 0, carryLength);
             int length = carryLength;
             while (!eof && length < data.length) {
@@ -88,6 +95,16 @@ final class CsvRecords {
             if (cut > 0) {
                 return block;
             }
+        }
+    }
+
+    /**
+     * Takes back the array of a block that is read through (by any thread), to fill it again; the
+     * block's bytes must no longer be used.
+     */
+    void recycle(byte[] data) {
+        if (data.length == blockSize) {
+            spare.add(data);
         }
     }
 

@@ -160,7 +160,7 @@ public final class ResponseReader {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> running = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            Worker<S> worker = new Worker<>(layout, sinkFactory.get(), queue, failure);
+            Worker<S> worker = new Worker<>(layout, sinkFactory.get(), queue, failure, records);
             workers.add(worker);
             Thread thread = new Thread(worker, "peiling-responses-" + i);
             thread.setDaemon(true);
@@ -352,6 +352,7 @@ public final class ResponseReader {
         final S sink;
         final BlockingQueue<CsvRecords.Block> queue;
         final AtomicReference<Throwable> failure;
+        final CsvRecords records;
         final ResponseRow row;
         final Fields fields = new Fields();
         final List<Reject> rejects = new ArrayList<>();
@@ -373,8 +374,14 @@ public final class ResponseReader {
 
         int fastRecordEnd;
 
-        Worker(Layout layout, S sink, BlockingQueue<CsvRecords.Block> queue, AtomicReference<Throwable> failure) {
+        Worker(
+                Layout layout,
+                S sink,
+                BlockingQueue<CsvRecords.Block> queue,
+                AtomicReference<Throwable> failure,
+                CsvRecords records) {
             this.layout = layout;
+            this.records = records;
             this.sink = sink;
             this.queue = queue;
             this.failure = failure;
@@ -426,6 +433,7 @@ public final class ResponseReader {
                         line += 1 + fields.innerNewlines;
                         position = next;
                     }
+                    records.recycle(data);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

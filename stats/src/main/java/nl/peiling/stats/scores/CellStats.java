@@ -65,7 +65,7 @@ final class CellStats {
                 applyItem(s, plan, plan.otherItem[j], row, sign);
             }
             for (int k = plan.clusterFrom[m]; k < plan.clusterFrom[m + 1]; k++) {
-                apply(s, plan.clusters.get(k), row, sign);
+                apply(s, plan.clusterPlans[k], row, sign);
             }
         }
     }
@@ -124,11 +124,20 @@ final class CellStats {
     private static void apply(long[] s, Plan.ClusterPlan cluster, ResponseRow row, long sign) {
         int answered = 0;
         long total = 0;
-        for (int i = 0; i < cluster.items.length; i++) {
-            int q = cluster.items[i];
-            int substantive = row.state(q) == ResponseRow.SUBSTANTIVE ? 1 : 0; // without a branch
-            answered += substantive;
-            total += substantive * (cluster.flip[i] + cluster.direction[i] * row.value(q));
+        int[] items = cluster.items;
+        for (int i = 0; i < items.length; i++) {
+            int q = items[i];
+            long substantive = row.state(q) == ResponseRow.SUBSTANTIVE ? -1 : 0; // a mask, without a branch
+            answered -= (int) substantive;
+            total += row.value(q) & substantive;
+        }
+        // A reverse-keyed answer x counts as min + max − x: correct the plain sum for those.
+        int[] reversed = cluster.reversedItems;
+        for (int r = 0; r < reversed.length; r++) {
+            int q = items[reversed[r]];
+            if (row.state(q) == ResponseRow.SUBSTANTIVE) {
+                total += cluster.reverseSum - 2 * row.value(q);
+            }
         }
         if (answered == 0) {
             return;

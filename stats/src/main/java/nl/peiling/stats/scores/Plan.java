@@ -133,6 +133,9 @@ final class Plan {
         /** The item layout of each item. */
         final Item[] itemPlans;
 
+        /** The positions (in {@link #items}) of the reverse-keyed items. */
+        final int[] reversedItems;
+
         ClusterPlan(Cluster cluster, Scale scale, int[] items, Item[] itemPlans, int offset) {
             this.cluster = cluster;
             this.itemPlans = itemPlans;
@@ -147,6 +150,9 @@ final class Plan {
                 flip[i] = reversed[i] ? reverseSum : 0;
                 direction[i] = reversed[i] ? -1 : 1;
             }
+            this.reversedItems = java.util.stream.IntStream.range(0, items.length)
+                    .filter(i -> reversed[i])
+                    .toArray();
             this.required = cluster.requiredAnswers();
             this.offset = offset;
         }
@@ -208,6 +214,9 @@ final class Plan {
     final int[] itemFrom;
 
     final int[] clusterFrom;
+
+    /** The clusters as an array, for the hot path. */
+    final ClusterPlan[] clusterPlans;
 
     /** The hot path's view of the items, as flat arrays indexed like {@link #items}. */
     static final int KIND_POINTS = 0;
@@ -296,6 +305,7 @@ final class Plan {
             }
         }
         clusterFrom[modules.size()] = clusters.size();
+        clusterPlans = clusters.toArray(new ClusterPlan[0]);
         this.size = offset;
         int n = items.size();
         itemKind = new int[n];
