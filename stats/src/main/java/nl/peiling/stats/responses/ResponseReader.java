@@ -54,7 +54,6 @@ public final class ResponseReader {
     private static final long QUOTES = 0x2222222222222222L;
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
-    static final boolean EXPERIMENT = Boolean.getBoolean("peiling.x");
     private static final byte[] BOL = {'B', 'O', 'L'};
     private static final byte[] BBL = {'B', 'B', 'L'};
 
@@ -66,21 +65,34 @@ public final class ResponseReader {
     private final int threads;
     private final int blockSize;
     private final Schema schema;
+    /** Whether plain records take the fast path; off only to test that both paths read alike. */
+    private final boolean fastPath;
 
     private ResponseReader(
-            Edition edition, Map<String, Set<String>> knownLocations, int threads, int blockSize, Schema schema) {
+            Edition edition,
+            Map<String, Set<String>> knownLocations,
+            int threads,
+            int blockSize,
+            Schema schema,
+            boolean fastPath) {
         this.edition = edition;
         this.knownLocations = knownLocations;
         this.threads = threads;
         this.blockSize = blockSize;
         this.schema = schema;
+        this.fastPath = fastPath;
     }
 
     /** A reader for the edition's data files, on all available processors, accepting any institution. */
     public static ResponseReader of(Edition edition) {
         requireNonNull(edition, "edition");
         return new ResponseReader(
-                edition, null, Runtime.getRuntime().availableProcessors(), DEFAULT_BLOCK_SIZE, new Schema(edition));
+                edition,
+                null,
+                Runtime.getRuntime().availableProcessors(),
+                DEFAULT_BLOCK_SIZE,
+                new Schema(edition),
+                true);
     }
 
     /** A copy that rejects institutions and locations not in the map (institution code to location codes). */
@@ -88,7 +100,7 @@ public final class ResponseReader {
         requireNonNull(locations, "locations");
         Map<String, Set<String>> copy = new HashMap<>();
         locations.forEach((institution, codes) -> copy.put(institution, Set.copyOf(codes)));
-        return new ResponseReader(edition, Map.copyOf(copy), threads, blockSize, schema);
+        return new ResponseReader(edition, Map.copyOf(copy), threads, blockSize, schema, fastPath);
     }
 
     /** A copy that reads with this many worker threads (at least 1). */
@@ -96,7 +108,7 @@ public final class ResponseReader {
         if (count < 1) {
             throw new IllegalArgumentException("threads (" + count + ") must be >= 1");
         }
-        return new ResponseReader(edition, knownLocations, count, blockSize, schema);
+        return new ResponseReader(edition, knownLocations, count, blockSize, schema, fastPath);
     }
 
     /**
@@ -107,7 +119,12 @@ public final class ResponseReader {
         if (bytes < 1024) {
             throw new IllegalArgumentException("block size (" + bytes + ") must be >= 1024");
         }
-        return new ResponseReader(edition, knownLocations, threads, bytes, schema);
+        return new ResponseReader(edition, knownLocations, threads, bytes, schema, fastPath);
+    }
+
+    /** A copy that decodes every record the general way, without the fast path (for tests). */
+    ResponseReader withoutFastPath() {
+        return new ResponseReader(edition, knownLocations, threads, blockSize, schema, false);
     }
 
     /** The questions in the order of the per-question codes of {@link ResponseRow}: the edition's order. */
@@ -403,7 +420,7 @@ public final class ResponseReader {
                     long line = block.line;
                     int position = block.start;
                     while (position < block.length) {
-                        int next = fast(data, position, block.length, line, block.offset + position);
+                        int next = fastPath ? fast(data, position, block.length, line, block.offset + position) : -1;
                         if (next >= 0) {
                             rows++;
                             sink.add(row);
@@ -453,10 +470,7 @@ public final class ResponseReader {
                 return -1;
             }
             // respondent, institution, location: plain fields ending in a comma
-            int p = start;
-            while (p < limit && data[p] != ',' && data[p] != '"' && data[p] != '\n') {
-                p++;
-            }
+            int p = special(data, start, limit); // the respondent key: long
             if (p == start || p >= limit || data[p] != ',') {
                 return -1;
             }
@@ -568,6 +582,24 @@ public final class ResponseReader {
             row.modules = mask;
             row.answered = fastAnswered;
             return next;
+        }
+
+        /** The position of the first comma, quote or line end in data[p, limit), or limit; eight bytes at a time. */
+        private static int special(byte[] data, int p, int limit) {
+            for (; p + 8 <= limit; p += 8) {
+                long word = (long) LONGS.get(data, p);
+                long found = Fields.zeros(word ^ COMMAS) | Fields.zeros(word ^ QUOTES) | Fields.zeros(word ^ NEWLINES);
+                if (found != 0) {
+                    return p + (Long.numberOfTrailingZeros(found) >>> 3);
+                }
+            }
+            for (; p < limit; p++) {
+                byte b = data[p];
+                if (b == ',' || b == '"' || b == '\n') {
+                    return p;
+                }
+            }
+            return limit;
         }
 
         /**

@@ -12,7 +12,8 @@ import nl.peiling.stats.scores.AggregatorFixtures;
 
 /**
  * Fuzz test of the responses reader: whatever the bytes, a read either fails the file with its own
- * exception or accounts for every row, accepted or rejected, never anything else.
+ * exception or accounts for every row, accepted or rejected, never anything else; and its fast path
+ * for plain records reads them exactly as the general decoding does.
  *
  * <p>Under a plain {@code ./mvnw test} it replays the saved inputs in
  * {@code src/test/resources/nl/peiling/stats/responses/ResponseReaderFuzzTestInputs/}; with
@@ -40,6 +41,12 @@ class ResponseReaderFuzzTest {
             assertThat(input.rows()).isEqualTo(input.accepted() + input.rejected());
             assertThat(aggregation.rejects()).hasSize((int) input.rejected());
             assertThat(aggregation.rejects()).isSortedAccordingTo(java.util.Comparator.comparingLong(Reject::line));
+            // The fast path for plain records reads exactly as the general decoding does.
+            ResponseReader reader = ResponseReader.of(AggregatorFixtures.edition())
+                    .withThreads(2)
+                    .withBlockSize(1024);
+            assertThat(FastPathProperties.read(reader, file))
+                    .isEqualTo(FastPathProperties.read(reader.withoutFastPath(), file));
         } finally {
             Files.deleteIfExists(file);
         }
