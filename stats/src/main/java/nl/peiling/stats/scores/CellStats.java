@@ -85,7 +85,7 @@ final class CellStats {
         int at = plan.itemOffset[i];
         switch (plan.itemKind[i]) {
             // n, the sum and the sum of squares of points follow from the counts per code; see n(), sum().
-            case Plan.KIND_POINTS -> s[plan.itemCountsBase[i] + (int) value] += sign;
+            // Points with consecutive codes are counted in apply(), in the int counts.
             case Plan.KIND_POINTS_MAPPED ->
                 s[plan.itemCounts[i] + plan.itemSlotOfCode[i][(int) value - plan.itemMinCode[i]]] += sign;
             case Plan.KIND_SINGLE -> {
@@ -100,7 +100,7 @@ final class CellStats {
                     mask &= mask - 1;
                 }
             }
-            default -> {
+            case Plan.KIND_NUMBER -> {
                 s[at] += sign;
                 s[at + 1] += sign * value;
                 // value * value as 128 bits: high word in sumSq, low word in the next slot.
@@ -118,6 +118,7 @@ final class CellStats {
                 s[at + 3] = after;
                 s[at + 2] += high + (Long.compareUnsigned(after, before) < 0 ? 1 : 0);
             }
+            default -> throw new IllegalStateException("not an item of the other kinds: " + plan.itemKind[i]);
         }
     }
 

@@ -226,8 +226,6 @@ final class Plan {
     static final int KIND_NUMBER = 3;
     /** Points whose codes are not consecutive: the count slot goes through {@link #itemSlotOfCode}. */
     static final int KIND_POINTS_MAPPED = 4;
-    /** For consecutive points: the count slot of code x is itemCountsBase[i] + x. */
-    final int[] itemCountsBase;
 
     final int[] itemKind;
     final int[] itemQuestion;
@@ -315,7 +313,6 @@ final class Plan {
         itemNonSubstantive = new int[n];
         itemMinCode = new int[n];
         itemSlotOfCode = new int[n][];
-        itemCountsBase = new int[n];
         for (int i = 0; i < n; i++) {
             Item item = items.get(i);
             itemKind[i] = switch (item.type) {
@@ -331,7 +328,6 @@ final class Plan {
             itemNonSubstantive[i] = item.nonSubstantiveCounts();
             itemMinCode[i] = item.minCode;
             itemSlotOfCode[i] = item.slotOfCode;
-            itemCountsBase[i] = item.counts() - item.minCode;
             if (itemKind[i] == KIND_POINTS) {
                 for (int slot = 0; slot < item.slotOfCode.length; slot++) {
                     if (item.slotOfCode[slot] != slot) {
