@@ -540,7 +540,8 @@ public final class ResponseReader {
             long[] columnDigits = layout.columnDigits();
             long[] columnModule = layout.columnModule();
             int last = columnQuestion.length - 1;
-            fastAnswered = 0;
+            fastAnswered = 0; // the answers field() reads
+            int digits = 0; // the one-byte answers read here
             for (int c = FIXED_COLUMNS.size(); c < last; c++) {
                 int q = columnQuestion[c];
                 if (p + 1 < limit) {
@@ -557,7 +558,7 @@ public final class ResponseReader {
                             && (mask & columnModule[c]) != 0) {
                         states[q] = ResponseRow.SUBSTANTIVE;
                         values[q] = b - '0';
-                        fastAnswered++;
+                        digits++;
                         p += 2;
                         continue;
                     }
@@ -580,7 +581,7 @@ public final class ResponseReader {
             row.level = level;
             row.pathway = pathway;
             row.modules = mask;
-            row.answered = fastAnswered;
+            row.answered = digits + fastAnswered;
             return next;
         }
 
