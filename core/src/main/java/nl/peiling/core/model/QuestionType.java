@@ -18,6 +18,7 @@ public enum QuestionType {
     TEXT(30);
 
     private final int defaultSeconds;
+    private final String key = name().toLowerCase(Locale.ROOT);
 
     QuestionType(int defaultSeconds) {
         this.defaultSeconds = defaultSeconds;
@@ -30,7 +31,7 @@ public enum QuestionType {
 
     /** The name used in definition files: {@code scale}, {@code single}, ... */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return key;
     }
 
     /** The type for a definition-file name, if it is one. */

@@ -10,9 +10,11 @@ public enum Dimension {
     LEVEL,
     PATHWAY;
 
+    private final String key = name().toLowerCase(Locale.ROOT);
+
     /** The name in options and group keys: {@code institution}, {@code location}, ... */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return key;
     }
 
     /** The dimension with this name, if any. */
