@@ -172,12 +172,17 @@ public final class ResponseReader {
         Fields headerFields = new Fields();
         int afterHeader = headerFields.split(first.data, 0, first.length);
         Layout layout = schema.layout(name, first.data, headerFields);
+        // Room for each worker's share of the keys, estimated from the first block's records, so
+        // that the key arrays need not grow (and be copied) many times.
+        long recordsInFirst = Math.max(1, CsvRecords.newlines(first.data, 0, first.length));
+        long estimate = Files.size(file) / Math.max(1, first.length / recordsInFirst);
+        int keysPerWorker = (int) Math.min(1 << 20, Math.max(1024, estimate / threads + estimate / 16));
         List<Worker<S>> workers = new ArrayList<>();
         BlockingQueue<CsvRecords.Block> queue = new ArrayBlockingQueue<>(threads * 2);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> running = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            Worker<S> worker = new Worker<>(layout, sinkFactory.get(), queue, failure, records);
+            Worker<S> worker = new Worker<>(layout, sinkFactory.get(), queue, failure, records, keysPerWorker);
             workers.add(worker);
             Thread thread = new Thread(worker, "peiling-responses-" + i);
             thread.setDaemon(true);
@@ -373,7 +378,7 @@ public final class ResponseReader {
         final ResponseRow row;
         final Fields fields = new Fields();
         final List<Reject> rejects = new ArrayList<>();
-        final Keys keys = new Keys();
+        final Keys keys;
         long rows;
         Reject rejected;
         String lastInstitution;
@@ -396,8 +401,10 @@ public final class ResponseReader {
                 S sink,
                 BlockingQueue<CsvRecords.Block> queue,
                 AtomicReference<Throwable> failure,
-                CsvRecords records) {
+                CsvRecords records,
+                int keys) {
             this.layout = layout;
+            this.keys = new Keys(keys);
             this.records = records;
             this.sink = sink;
             this.queue = queue;
@@ -932,13 +939,23 @@ public final class ResponseReader {
 
     /** The respondent keys a worker accepted, as 128-bit hashes with where their rows are. */
     static final class Keys {
-        long[] h1 = new long[1024];
-        long[] h2 = new long[1024];
-        long[] lines = new long[1024];
-        long[] offsets = new long[1024];
-        int[] lengths = new int[1024];
-        int[] answered = new int[1024];
+        long[] h1;
+        long[] h2;
+        long[] lines;
+        long[] offsets;
+        int[] lengths;
+        int[] answered;
         int size;
+
+        /** Room for this many keys at first (it grows when needed). */
+        Keys(int capacity) {
+            h1 = new long[capacity];
+            h2 = new long[capacity];
+            lines = new long[capacity];
+            offsets = new long[capacity];
+            lengths = new int[capacity];
+            answered = new int[capacity];
+        }
 
         void add(byte[] data, int from, int to, long line, long offset, int length, int answers) {
             if (size == h1.length) {
