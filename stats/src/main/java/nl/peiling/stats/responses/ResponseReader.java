@@ -222,14 +222,13 @@ public final class ResponseReader {
             throws IOException {
         long rows = 0;
         List<Reject> rejects = new ArrayList<>();
-        KeyTable table =
-                new KeyTable(workers.stream().mapToInt(w -> w.keys.size).sum());
-        for (Worker<S> worker : workers) {
+        KeyTable table = new KeyTable(workers.stream().map(w -> w.keys).toList());
+        for (int w = 0; w < workers.size(); w++) {
+            Worker<S> worker = workers.get(w);
             rows += worker.rows;
             rejects.addAll(worker.rejects);
-            Keys keys = worker.keys;
-            for (int i = 0; i < keys.size; i++) {
-                table.offer(keys, i);
+            for (int i = 0; i < worker.keys.size; i++) {
+                table.offer(w, i);
             }
         }
         List<long[]> losers = table.losers();
@@ -997,65 +996,74 @@ public final class ResponseReader {
         }
     }
 
-    /** An open-addressing table from key hash to the row kept so far; collects the losing rows. */
+    /**
+     * An open-addressing table from key hash to the row kept so far; collects the losing rows. A slot
+     * holds the first hash and a reference to the key in its worker's {@link Keys} (16 bytes a slot),
+     * so that the keys are not copied.
+     */
     static final class KeyTable {
+        final List<Keys> keys;
         final long[] h1;
-        final long[] h2;
-        final long[] line;
-        final long[] offset;
-        final int[] length;
-        final int[] answered;
-        final boolean[] used;
+        /** Per slot: 0 when empty, else worker << 32 | index, plus 1. */
+        final long[] refs;
+
         final int mask;
+        /** The losing rows: references to their keys, and the slot whose final winner they lost to. */
         final List<long[]> losers = new ArrayList<>();
 
-        KeyTable(int expected) {
+        KeyTable(List<Keys> keys) {
+            this.keys = keys;
+            int expected = keys.stream().mapToInt(k -> k.size).sum();
             int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
             h1 = new long[capacity];
-            h2 = new long[capacity];
-            line = new long[capacity];
-            offset = new long[capacity];
-            length = new int[capacity];
-            answered = new int[capacity];
-            used = new boolean[capacity];
+            refs = new long[capacity];
             mask = capacity - 1;
         }
 
-        void offer(Keys keys, int i) {
-            int slot = (int) keys.h1[i] & mask;
-            while (used[slot] && (h1[slot] != keys.h1[i] || h2[slot] != keys.h2[i])) {
+        void offer(int worker, int i) {
+            Keys offered = keys.get(worker);
+            long hash = offered.h1[i];
+            int slot = (int) hash & mask;
+            while (refs[slot] != 0 && (h1[slot] != hash || keys(refs[slot]).h2[index(refs[slot])] != offered.h2[i])) {
                 slot = (slot + 1) & mask;
             }
-            if (!used[slot]) {
-                used[slot] = true;
-                h1[slot] = keys.h1[i];
-                h2[slot] = keys.h2[i];
-                set(slot, keys, i);
+            long ref = ((long) worker << 32 | i) + 1;
+            if (refs[slot] == 0) {
+                h1[slot] = hash;
+                refs[slot] = ref;
                 return;
             }
-            boolean newWins = keys.answered[i] > answered[slot]
-                    || (keys.answered[i] == answered[slot] && keys.lines[i] > line[slot]);
+            Keys kept = keys(refs[slot]);
+            int k = index(refs[slot]);
+            boolean newWins = offered.answered[i] > kept.answered[k]
+                    || (offered.answered[i] == kept.answered[k] && offered.lines[i] > kept.lines[k]);
             if (newWins) {
-                losers.add(new long[] {line[slot], offset[slot], length[slot], slot});
-                set(slot, keys, i);
+                losers.add(new long[] {refs[slot], slot});
+                refs[slot] = ref;
             } else {
-                losers.add(new long[] {keys.lines[i], keys.offsets[i], keys.lengths[i], slot});
+                losers.add(new long[] {ref, slot});
             }
         }
 
-        private void set(int slot, Keys keys, int i) {
-            line[slot] = keys.lines[i];
-            offset[slot] = keys.offsets[i];
-            length[slot] = keys.lengths[i];
-            answered[slot] = keys.answered[i];
+        private Keys keys(long ref) {
+            return keys.get((int) ((ref - 1) >>> 32));
+        }
+
+        private static int index(long ref) {
+            return (int) (ref - 1);
         }
 
         /** The losing rows as {line, offset, length, kept line}, the kept line being the final winner's. */
         List<long[]> losers() {
+            List<long[]> rows = new ArrayList<>();
             for (long[] loser : losers) {
-                loser[3] = line[(int) loser[3]];
+                Keys lost = keys(loser[0]);
+                int i = index(loser[0]);
+                long winner = refs[(int) loser[1]];
+                rows.add(new long[] {lost.lines[i], lost.offsets[i], lost.lengths[i], keys(winner).lines[index(winner)]
+                });
             }
-            return losers;
+            return rows;
         }
     }
 }
