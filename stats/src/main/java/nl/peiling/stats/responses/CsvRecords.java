@@ -18,6 +18,8 @@ final class CsvRecords {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
     /**
      * A block of whole records: {@code data[start, length)}; {@code data[0]} is at file offset
@@ -54,6 +56,10 @@ final class CsvRecords {
     private int carryLength;
     private long offset;
     private long line = 1;
+    /** What the last {@link #cut} found when it cut at the last line end: where, and the line ends before it. */
+    private int cutAtLastNewline = -1;
+
+    private long newlinesBeforeLast;
     private boolean eof;
 
     CsvRecords(InputStream in, int blockSize) {
@@ -81,6 +87,7 @@ final class CsvRecords {
                     length += read;
                 }
             }
+            cutAtLastNewline = -1;
             int cut = eof ? length : cut(data, length);
             if (cut == 0 && !eof) {
                 carry = data; // a record longer than the block: read on with a bigger one
@@ -88,7 +95,7 @@ final class CsvRecords {
                 continue;
             }
             Block block = new Block(data, cut, line, offset);
-            line += newlines(data, 0, cut);
+            line += cut == cutAtLastNewline ? newlinesBeforeLast + 1 : newlines(data, 0, cut);
             offset += cut;
             carryLength = length - cut;
             carry = carryLength == 0 ? new byte[0] : Arrays.copyOfRange(data, cut, length);
@@ -112,9 +119,9 @@ final class CsvRecords {
      * Where the last whole record of data[0, length) ends (after its line end); 0 when none does. The
      * last line end is outside quotes when the quotes before it are even in number (a doubled quote
      * counts twice), which is counted eight bytes at a time; only when it is odd, a line end inside a
-     * quoted field, are the bytes scanned one by one.
+     * quoted field, are the bytes scanned one by one. The line ends are counted in the same pass.
      */
-    static int cut(byte[] data, int length) {
+    private int cut(byte[] data, int length) {
         int last = length - 1;
         while (last >= 0 && data[last] != '\n') {
             last--;
@@ -122,20 +129,40 @@ final class CsvRecords {
         if (last < 0) {
             return 0;
         }
-        if ((count(data, 0, last, (byte) '"') & 1) == 0) {
+        // The quotes and the line ends before the last line end, in one pass, eight bytes at a time.
+        long quotes = 0;
+        long newlines = 0;
+        int i = 0;
+        for (; i + 8 <= last; i += 8) {
+            long word = (long) LONGS.get(data, i);
+            quotes += Long.bitCount(zeros(word ^ QUOTES));
+            newlines += Long.bitCount(zeros(word ^ NEWLINES));
+        }
+        for (; i < last; i++) {
+            quotes += data[i] == '"' ? 1 : 0;
+            newlines += data[i] == '\n' ? 1 : 0;
+        }
+        if ((quotes & 1) == 0) {
+            cutAtLastNewline = last + 1;
+            newlinesBeforeLast = newlines;
             return last + 1;
         }
         int cut = 0;
         boolean quoted = false;
-        for (int i = 0; i < length; i++) {
-            byte b = data[i];
+        for (int j = 0; j < length; j++) {
+            byte b = data[j];
             if (b == '"') {
                 quoted = !quoted;
             } else if (b == '\n' && !quoted) {
-                cut = i + 1;
+                cut = j + 1;
             }
         }
         return cut;
+    }
+
+    /** Exactly the zero bytes of x get their high bit set (no false positives from borrows). */
+    private static long zeros(long x) {
+        return ~(((x & LOW7) + LOW7) | x | LOW7);
     }
 
     /** The number of line ends in data[from, to), eight bytes at a time. */

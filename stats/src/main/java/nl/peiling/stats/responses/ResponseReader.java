@@ -212,6 +212,9 @@ public final class ResponseReader {
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
+            if (cause instanceof Error error) {
+                throw error;
+            }
             throw new IllegalStateException(cause);
         }
         return finish(name, file, workers);
@@ -420,49 +423,56 @@ public final class ResponseReader {
                         return;
                     }
                     if (failure.get() != null) {
-                        continue;
+                        continue; // the read has failed: only drain the queue, so the reading thread can end
                     }
-                    byte[] data = block.data;
-                    long line = block.line;
-                    int position = block.start;
-                    while (position < block.length) {
-                        int next = fastPath ? fast(data, position, block.length, line, block.offset + position) : -1;
-                        if (next >= 0) {
-                            rows++;
-                            sink.add(row);
-                            keys.add(data, keyFrom, keyTo, line, row.offset, row.length, row.answered);
-                            line++;
-                            position = next;
-                            continue;
-                        }
-                        next = fields.split(data, position, block.length);
-                        int length = fields.recordEnd - position;
-                        if (length > 0) { // an empty line is no row
-                            rows++;
-                            if (decode(data, line, block.offset + position, length)) {
-                                sink.add(row);
-                                keys.add(
-                                        data,
-                                        fields.starts[0],
-                                        fields.ends[0],
-                                        line,
-                                        block.offset + position,
-                                        length,
-                                        row.answered);
-                            } else {
-                                rejects.add(rejected);
-                            }
-                        }
-                        line += 1 + fields.innerNewlines;
-                        position = next;
+                    try {
+                        read(block);
+                    } catch (Throwable e) { // a sink's error too: kept, and thrown by read()
+                        failure.compareAndSet(null, e);
                     }
-                    records.recycle(data);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (Throwable e) {
-                failure.compareAndSet(null, e);
             }
+        }
+
+        /** Reads the records of one block into the sink, the keys and the rejects. */
+        private void read(CsvRecords.Block block) {
+            byte[] data = block.data;
+            long line = block.line;
+            int position = block.start;
+            while (position < block.length) {
+                int next = fastPath ? fast(data, position, block.length, line, block.offset + position) : -1;
+                if (next >= 0) {
+                    rows++;
+                    sink.add(row);
+                    keys.add(data, keyFrom, keyTo, line, row.offset, row.length, row.answered);
+                    line++;
+                    position = next;
+                    continue;
+                }
+                next = fields.split(data, position, block.length);
+                int length = fields.recordEnd - position;
+                if (length > 0) { // an empty line is no row
+                    rows++;
+                    if (decode(data, line, block.offset + position, length)) {
+                        sink.add(row);
+                        keys.add(
+                                data,
+                                fields.starts[0],
+                                fields.ends[0],
+                                line,
+                                block.offset + position,
+                                length,
+                                row.answered);
+                    } else {
+                        rejects.add(rejected);
+                    }
+                }
+                line += 1 + fields.innerNewlines;
+                position = next;
+            }
+            records.recycle(data);
         }
 
         /**

@@ -90,11 +90,28 @@ class FastPathProperties {
             throws IOException {
         Path file = Files.createTempFile("fast-path", ".csv");
         try {
-            Files.write(file, csv(new Random(seed), crlf).getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = csv(new Random(seed), crlf).getBytes(StandardCharsets.UTF_8);
+            Files.write(file, bytes);
             ResponseReader reader =
                     ResponseReader.of(EDITION).withThreads(threads).withBlockSize(1024);
 
             assertThat(read(reader, file)).isEqualTo(read(reader.withoutFastPath(), file));
+            // and the line of every accepted row is where its bytes start, over block boundaries
+            reader.read(file, () -> new RowSink() {
+                @Override
+                public void add(ResponseRow row) {
+                    long lineEnds = 0;
+                    for (int i = 0; i < row.offset; i++) {
+                        lineEnds += bytes[i] == '\n' ? 1 : 0;
+                    }
+                    assertThat(row.line())
+                            .as("line of the row at byte %d", row.offset)
+                            .isEqualTo(1 + lineEnds);
+                }
+
+                @Override
+                public void remove(ResponseRow row) {}
+            });
         } finally {
             Files.deleteIfExists(file);
         }

@@ -3,6 +3,7 @@ package nl.peiling.stats.scores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,9 @@ import java.util.Set;
 import nl.peiling.stats.responses.Reject;
 import nl.peiling.stats.responses.RejectReason;
 import nl.peiling.stats.responses.ResponseFormatException;
+import nl.peiling.stats.responses.ResponseReader;
+import nl.peiling.stats.responses.ResponseRow;
+import nl.peiling.stats.responses.RowSink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,5 +157,30 @@ class ResponseReadingTest {
         assertThat(List.of(results.summary()))
                 .containsExactly(
                         "edition t: 0 rows read, 0 accepted, 0 rejected; 1 groups (1 suppressed below n = 10)");
+    }
+
+    @Test
+    void aSinkThatFails_failsTheRead_withoutWaitingForever() {
+        TestEdition.Csv csv = new TestEdition.Csv();
+        for (int i = 0; i < 2000; i++) { // many blocks of 1 KB, more than the queue holds
+            csv.row("r" + i, "X", "01", 2, "BOL", "basis", "q1=4");
+        }
+        Path file = csv.write(dir.resolve("responses.csv"));
+        ResponseReader reader =
+                ResponseReader.of(TestEdition.EDITION).withThreads(1).withBlockSize(1024);
+
+        assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(20),
+                () -> assertThatThrownBy(() -> reader.read(file, () -> new RowSink() {
+                            @Override
+                            public void add(ResponseRow row) {
+                                throw new IllegalStateException("the sink is full");
+                            }
+
+                            @Override
+                            public void remove(ResponseRow row) {}
+                        }))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessage("the sink is full"));
     }
 }
