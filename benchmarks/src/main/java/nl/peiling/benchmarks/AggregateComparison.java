@@ -13,15 +13,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.peiling.core.catalog.Catalog;
 import nl.peiling.core.model.Edition;
 import nl.peiling.core.model.Question;
 import nl.peiling.core.model.QuestionType;
 import nl.peiling.stats.sampling.Population;
-import nl.peiling.stats.scores.Aggregation;
 import nl.peiling.stats.scores.Aggregator;
 import nl.peiling.stats.scores.Grouping;
 
@@ -35,9 +36,10 @@ import nl.peiling.stats.scores.Grouping;
  *     DIR [runs] [peiling|duckdb|scan ...]
  * </pre>
  *
- * DIR holds the responses.csv and population.csv of {@code peiling simulate}. Each part runs {@code
- * runs} times (default 3) after one warm-up run; the best and median times are printed, and for peiling
- * the peak heap after the runs.
+ * DIR holds the responses.csv and population.csv of {@code peiling simulate}. Each part runs once to
+ * warm up, then the parts run in turn, {@code runs} rounds (default 3), so that a change in the machine's
+ * load touches all parts alike. Printed: each part's best and median time, the ratios peiling / scan
+ * and DuckDB / peiling within each round with their median, and peiling's peak heap.
  */
 public final class AggregateComparison {
 
@@ -57,29 +59,63 @@ public final class AggregateComparison {
                 Files.size(responses) / 1e6,
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
+        // Each part once to warm up, then the parts in turn, round after round, so that a change in the
+        // machine's load touches all of them alike; the ratios are taken within each round.
+        Map<String, Run> runners = new LinkedHashMap<>();
         for (String part : parts) {
             switch (part) {
-                case "scan" -> time("byte scan (2 threads)", runs, () -> "separators " + scan(responses, 2));
+                case "scan" -> runners.put("byte scan (2 threads)", () -> "separators " + scan(responses, 2));
                 case "peiling" -> {
                     Aggregator aggregator = Aggregator.of(edition)
                             .withPopulation(Population.read(dir.resolve("population.csv")))
                             .withGroupings(Grouping.parse("institution,location"));
-                    time("peiling aggregate", runs, () -> {
-                        Aggregation aggregation = aggregator.aggregate(responses);
-                        return aggregation.results().summary();
-                    });
-                    long peak = 0;
-                    for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-                        if (pool.getType() == java.lang.management.MemoryType.HEAP) {
-                            peak += pool.getPeakUsage().getUsed();
-                        }
-                    }
-                    System.out.printf(Locale.ROOT, "  peak heap (sum of pool peaks): %d MB%n", peak >> 20);
+                    runners.put(
+                            "peiling aggregate",
+                            () -> aggregator.aggregate(responses).results().summary());
                 }
                 case "duckdb" ->
-                    time("duckdb per-institution n, mean, sd, positive share", runs, () -> duckdb(responses, edition));
+                    runners.put("duckdb per-institution n, mean, sd, positive share", () -> duckdb(responses, edition));
                 default -> throw new IllegalArgumentException("unknown part " + part + " (scan, peiling, duckdb)");
             }
+        }
+        Map<String, String> notes = new LinkedHashMap<>();
+        for (Map.Entry<String, Run> runner : runners.entrySet()) {
+            notes.put(runner.getKey(), runner.getValue().run());
+        }
+        Map<String, double[]> seconds = new LinkedHashMap<>();
+        runners.keySet().forEach(name -> seconds.put(name, new double[runs]));
+        for (int i = 0; i < runs; i++) {
+            for (Map.Entry<String, Run> runner : runners.entrySet()) {
+                long start = System.nanoTime();
+                notes.put(runner.getKey(), runner.getValue().run());
+                seconds.get(runner.getKey())[i] = (System.nanoTime() - start) / 1e9;
+            }
+        }
+        for (Map.Entry<String, double[]> times : seconds.entrySet()) {
+            double[] sorted = times.getValue().clone();
+            Arrays.sort(sorted);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-55s best %.3f s  median %.3f s  runs %s%n  %s%n",
+                    times.getKey(),
+                    sorted[0],
+                    sorted[runs / 2],
+                    Arrays.toString(times.getValue()),
+                    notes.get(times.getKey()));
+        }
+        ratio("peiling / byte scan, per round", seconds.get("peiling aggregate"), seconds.get("byte scan (2 threads)"));
+        ratio(
+                "duckdb / peiling, per round",
+                seconds.get("duckdb per-institution n, mean, sd, positive share"),
+                seconds.get("peiling aggregate"));
+        if (runners.containsKey("peiling aggregate")) {
+            long peak = 0;
+            for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                    peak += pool.getPeakUsage().getUsed();
+                }
+            }
+            System.out.printf(Locale.ROOT, "peiling peak heap (sum of pool peaks): %d MB%n", peak >> 20);
         }
     }
 
@@ -87,24 +123,22 @@ public final class AggregateComparison {
         String run() throws Exception;
     }
 
-    private static void time(String name, int runs, Run run) throws Exception {
-        String note = run.run(); // warm-up
-        double[] seconds = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            note = run.run();
-            seconds[i] = (System.nanoTime() - start) / 1e9;
+    /** Prints the ratios of two parts' times round by round, and their median; nothing if one is missing. */
+    private static void ratio(String name, double[] top, double[] bottom) {
+        if (top == null || bottom == null) {
+            return;
         }
-        double[] sorted = seconds.clone();
+        double[] ratios = new double[top.length];
+        for (int i = 0; i < top.length; i++) {
+            ratios[i] = top[i] / bottom[i];
+        }
+        double[] sorted = ratios.clone();
         Arrays.sort(sorted);
-        System.out.printf(
-                Locale.ROOT,
-                "%-55s best %.3f s  median %.3f s  runs %s%n  %s%n",
-                name,
-                sorted[0],
-                sorted[runs / 2],
-                Arrays.toString(seconds),
-                note);
+        StringBuilder each = new StringBuilder();
+        for (double ratio : ratios) {
+            each.append(each.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", ratio));
+        }
+        System.out.printf(Locale.ROOT, "%-55s median %.2f  (%s)%n", name, sorted[ratios.length / 2], each);
     }
 
     /** Counts commas and line ends in the file with {@code threads} threads, each over its own part. */
