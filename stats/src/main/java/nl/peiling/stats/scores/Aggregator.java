@@ -52,10 +52,15 @@ public final class Aggregator {
     private final ResponseReader reader;
 
     private Aggregator(
-            Edition edition, Population population, List<Grouping> groupings, int minN, ResponseReader reader) {
+            Edition edition,
+            Population population,
+            Map<WeightCell, Long> weightCells,
+            List<Grouping> groupings,
+            int minN,
+            ResponseReader reader) {
         this.edition = edition;
         this.population = population;
-        this.weightCells = population == null ? null : WeightCell.cells(population);
+        this.weightCells = weightCells;
         this.groupings = groupings;
         this.minN = minN;
         this.reader = reader;
@@ -64,7 +69,7 @@ public final class Aggregator {
     /** An aggregator for the edition: unweighted, per institution and per location, minimum n 10. */
     public static Aggregator of(Edition edition) {
         requireNonNull(edition, "edition");
-        return new Aggregator(edition, null, Grouping.standard(), DEFAULT_MIN_N, ResponseReader.of(edition));
+        return new Aggregator(edition, null, null, Grouping.standard(), DEFAULT_MIN_N, ResponseReader.of(edition));
     }
 
     /**
@@ -74,12 +79,13 @@ public final class Aggregator {
      * @throws AggregationException when the population has no level × pathway cells
      */
     public Aggregator withPopulation(Population cells) {
-        return new Aggregator(edition, requireNonNull(cells, "population"), groupings, minN, reader);
+        requireNonNull(cells, "population");
+        return new Aggregator(edition, cells, WeightCell.cells(cells), groupings, minN, reader);
     }
 
     /** A copy with these groupings (the national group is always there). */
     public Aggregator withGroupings(List<Grouping> list) {
-        return new Aggregator(edition, population, List.copyOf(list), minN, reader);
+        return new Aggregator(edition, population, weightCells, List.copyOf(list), minN, reader);
     }
 
     /** A copy that suppresses figures of groups with fewer than {@code n} respondents (n >= 1). */
@@ -87,22 +93,22 @@ public final class Aggregator {
         if (n < 1) {
             throw new IllegalArgumentException("minimum n (" + n + ") must be >= 1");
         }
-        return new Aggregator(edition, population, groupings, n, reader);
+        return new Aggregator(edition, population, weightCells, groupings, n, reader);
     }
 
     /** A copy that reads with this many threads. */
     public Aggregator withThreads(int threads) {
-        return new Aggregator(edition, population, groupings, minN, reader.withThreads(threads));
+        return new Aggregator(edition, population, weightCells, groupings, minN, reader.withThreads(threads));
     }
 
     /** A copy whose reader hands its threads blocks of about this many bytes; see {@link ResponseReader#withBlockSize}. */
     public Aggregator withBlockSize(int bytes) {
-        return new Aggregator(edition, population, groupings, minN, reader.withBlockSize(bytes));
+        return new Aggregator(edition, population, weightCells, groupings, minN, reader.withBlockSize(bytes));
     }
 
     /** A copy that rejects rows of institutions and locations not in the map. */
     public Aggregator withKnownLocations(Map<String, ? extends Collection<String>> locations) {
-        return new Aggregator(edition, population, groupings, minN, reader.withKnownLocations(locations));
+        return new Aggregator(edition, population, weightCells, groupings, minN, reader.withKnownLocations(locations));
     }
 
     /**
