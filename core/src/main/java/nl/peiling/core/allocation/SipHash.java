@@ -23,10 +23,7 @@ final class SipHash {
 
     /** The hash of bytes. */
     long hash(byte[] data) {
-        long v0 = k0 ^ 0x736f6d6570736575L;
-        long v1 = k1 ^ 0x646f72616e646f6dL;
-        long v2 = k0 ^ 0x6c7967656e657261L;
-        long v3 = k1 ^ 0x7465646279746573L;
+        State state = new State(k0, k1);
         int length = data.length;
         int full = length & ~7;
         for (int i = 0; i < full; i += 8) {
@@ -38,57 +35,20 @@ final class SipHash {
                     | (data[i + 5] & 0xffL) << 40
                     | (data[i + 6] & 0xffL) << 48
                     | (data[i + 7] & 0xffL) << 56;
-            v3 ^= m;
-            for (int r = 0; r < 2; r++) {
-                v0 += v1;
-                v1 = Long.rotateLeft(v1, 13);
-                v1 ^= v0;
-                v0 = Long.rotateLeft(v0, 32);
-                v2 += v3;
-                v3 = Long.rotateLeft(v3, 16);
-                v3 ^= v2;
-                v0 += v3;
-                v3 = Long.rotateLeft(v3, 21);
-                v3 ^= v0;
-                v2 += v1;
-                v1 = Long.rotateLeft(v1, 17);
-                v1 ^= v2;
-                v2 = Long.rotateLeft(v2, 32);
-            }
-            v0 ^= m;
+            state.compress(m);
         }
         long last = (long) length << 56;
         for (int i = full; i < length; i++) {
             last |= (data[i] & 0xffL) << (8 * (i - full));
         }
-        return finish(v0, v1, v2, v3, last);
+        return state.finish(last);
     }
 
     /** The hash of one 64-bit counter, as its 8 little-endian bytes. */
     long hash(long counter) {
-        long v0 = k0 ^ 0x736f6d6570736575L;
-        long v1 = k1 ^ 0x646f72616e646f6dL;
-        long v2 = k0 ^ 0x6c7967656e657261L;
-        long v3 = k1 ^ 0x7465646279746573L;
-        v3 ^= counter;
-        for (int r = 0; r < 2; r++) {
-            v0 += v1;
-            v1 = Long.rotateLeft(v1, 13);
-            v1 ^= v0;
-            v0 = Long.rotateLeft(v0, 32);
-            v2 += v3;
-            v3 = Long.rotateLeft(v3, 16);
-            v3 ^= v2;
-            v0 += v3;
-            v3 = Long.rotateLeft(v3, 21);
-            v3 ^= v0;
-            v2 += v1;
-            v1 = Long.rotateLeft(v1, 17);
-            v1 ^= v2;
-            v2 = Long.rotateLeft(v2, 32);
-        }
-        v0 ^= counter;
-        return finish(v0, v1, v2, v3, 8L << 56);
+        State state = new State(k0, k1);
+        state.compress(counter);
+        return state.finish(8L << 56);
     }
 
     /**
@@ -105,10 +65,7 @@ final class SipHash {
             }
         }
         // ASCII, the usual case for pseudonyms: one byte per char, eight chars per word.
-        long v0 = k0 ^ 0x736f6d6570736575L;
-        long v1 = k1 ^ 0x646f72616e646f6dL;
-        long v2 = k0 ^ 0x6c7967656e657261L;
-        long v3 = k1 ^ 0x7465646279746573L;
+        State state = new State(k0, k1);
         for (int i = 0; i < full; i += 8) {
             long m = (long) text.charAt(i)
                     | (long) text.charAt(i + 1) << 8
@@ -118,37 +75,17 @@ final class SipHash {
                     | (long) text.charAt(i + 5) << 40
                     | (long) text.charAt(i + 6) << 48
                     | (long) text.charAt(i + 7) << 56;
-            v3 ^= m;
-            for (int r = 0; r < 2; r++) {
-                v0 += v1;
-                v1 = Long.rotateLeft(v1, 13);
-                v1 ^= v0;
-                v0 = Long.rotateLeft(v0, 32);
-                v2 += v3;
-                v3 = Long.rotateLeft(v3, 16);
-                v3 ^= v2;
-                v0 += v3;
-                v3 = Long.rotateLeft(v3, 21);
-                v3 ^= v0;
-                v2 += v1;
-                v1 = Long.rotateLeft(v1, 17);
-                v1 ^= v2;
-                v2 = Long.rotateLeft(v2, 32);
-            }
-            v0 ^= m;
+            state.compress(m);
         }
         long last = (long) length << 56;
         for (int i = full; i < length; i++) {
             last |= (long) text.charAt(i) << (8 * (i - full));
         }
-        return finish(v0, v1, v2, v3, last);
+        return state.finish(last);
     }
 
     private long hashAnyUtf8(String text) {
-        long v0 = k0 ^ 0x736f6d6570736575L;
-        long v1 = k1 ^ 0x646f72616e646f6dL;
-        long v2 = k0 ^ 0x6c7967656e657261L;
-        long v3 = k1 ^ 0x7465646279746573L;
+        State state = new State(k0, k1);
         long word = 0;
         int filled = 0; // bytes in word
         long total = 0; // bytes hashed
@@ -185,70 +122,66 @@ final class SipHash {
                 word |= ((encoded >>> (8 * b)) & 0xffL) << (8 * filled);
                 filled++;
                 if (filled == 8) {
-                    v3 ^= word;
-                    for (int r = 0; r < 2; r++) {
-                        v0 += v1;
-                        v1 = Long.rotateLeft(v1, 13);
-                        v1 ^= v0;
-                        v0 = Long.rotateLeft(v0, 32);
-                        v2 += v3;
-                        v3 = Long.rotateLeft(v3, 16);
-                        v3 ^= v2;
-                        v0 += v3;
-                        v3 = Long.rotateLeft(v3, 21);
-                        v3 ^= v0;
-                        v2 += v1;
-                        v1 = Long.rotateLeft(v1, 17);
-                        v1 ^= v2;
-                        v2 = Long.rotateLeft(v2, 32);
-                    }
-                    v0 ^= word;
+                    state.compress(word);
                     word = 0;
                     filled = 0;
                 }
             }
             total += bytes;
         }
-        return finish(v0, v1, v2, v3, word | total << 56);
+        return state.finish(word | total << 56);
     }
 
-    private static long finish(long v0, long v1, long v2, long v3, long last) {
-        v3 ^= last;
-        for (int r = 0; r < 2; r++) {
-            v0 += v1;
-            v1 = Long.rotateLeft(v1, 13);
-            v1 ^= v0;
-            v0 = Long.rotateLeft(v0, 32);
-            v2 += v3;
-            v3 = Long.rotateLeft(v3, 16);
-            v3 ^= v2;
-            v0 += v3;
-            v3 = Long.rotateLeft(v3, 21);
-            v3 ^= v0;
-            v2 += v1;
-            v1 = Long.rotateLeft(v1, 17);
-            v1 ^= v2;
-            v2 = Long.rotateLeft(v2, 32);
+    /**
+     * The four state words of one hash. A hash makes one, which stays on the stack (the JIT replaces it
+     * by its fields), so the hot paths allocate nothing.
+     */
+    private static final class State {
+        private long v0;
+        private long v1;
+        private long v2;
+        private long v3;
+
+        State(long k0, long k1) {
+            v0 = k0 ^ 0x736f6d6570736575L;
+            v1 = k1 ^ 0x646f72616e646f6dL;
+            v2 = k0 ^ 0x6c7967656e657261L;
+            v3 = k1 ^ 0x7465646279746573L;
         }
-        v0 ^= last;
-        v2 ^= 0xff;
-        for (int r = 0; r < 4; r++) {
-            v0 += v1;
-            v1 = Long.rotateLeft(v1, 13);
-            v1 ^= v0;
-            v0 = Long.rotateLeft(v0, 32);
-            v2 += v3;
-            v3 = Long.rotateLeft(v3, 16);
-            v3 ^= v2;
-            v0 += v3;
-            v3 = Long.rotateLeft(v3, 21);
-            v3 ^= v0;
-            v2 += v1;
-            v1 = Long.rotateLeft(v1, 17);
-            v1 ^= v2;
-            v2 = Long.rotateLeft(v2, 32);
+
+        /** Takes in one 64-bit message word: SipHash-2-4's two compression rounds. */
+        void compress(long m) {
+            v3 ^= m;
+            rounds(2);
+            v0 ^= m;
         }
-        return v0 ^ v1 ^ v2 ^ v3;
+
+        /** Takes in the last word (length and tail bytes) and gives the hash: four finalization rounds. */
+        long finish(long last) {
+            compress(last);
+            v2 ^= 0xff;
+            rounds(4);
+            return v0 ^ v1 ^ v2 ^ v3;
+        }
+
+        private void rounds(int count) {
+            for (int r = 0; r < count; r++) {
+                v0 += v1;
+                v1 = Long.rotateLeft(v1, 13);
+                v1 ^= v0;
+                v0 = Long.rotateLeft(v0, 32);
+                v2 += v3;
+                v3 = Long.rotateLeft(v3, 16);
+                v3 ^= v2;
+                v0 += v3;
+                v3 = Long.rotateLeft(v3, 21);
+                v3 ^= v0;
+                v2 += v1;
+                v1 = Long.rotateLeft(v1, 17);
+                v1 ^= v2;
+                v2 = Long.rotateLeft(v2, 32);
+            }
+        }
     }
 
     /** A uniform number in {@code [0, bound)} from a hash; the bias is below bound / 2^64, far below any test. */
