@@ -44,12 +44,8 @@ final class AggregateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(
-            names = "--edition",
-            required = true,
-            paramLabel = "E",
-            description = "A shipped edition id or a definition folder.")
-    String edition;
+    @Mixin
+    EditionOption edition;
 
     @Option(names = "--responses", required = true, paramLabel = "F", description = "The responses.csv to read.")
     Path responses;
@@ -102,7 +98,7 @@ final class AggregateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Edition chosen = Editions.resolve(edition);
+        Edition chosen = edition.resolve();
         Aggregator aggregator;
         try {
             aggregator = Aggregator.of(chosen).withMinN(minN).withGroupings(Grouping.parse(by));

@@ -50,12 +50,8 @@ final class AllocateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(
-            names = "--edition",
-            paramLabel = "E",
-            required = true,
-            description = "A shipped edition id (e.g. 2027) or a definition folder.")
-    String edition;
+    @Mixin
+    EditionOption edition;
 
     @Option(
             names = "--institutions",
@@ -112,7 +108,7 @@ final class AllocateCommand implements Callable<Integer> {
             throw new InputException("--threads (" + threads + ") must be at least 1");
         }
         String secret = seed();
-        Edition definition = Editions.resolve(edition);
+        Edition definition = edition.resolve();
         List<Institution> plans;
         try {
             plans = Institutions.read(institutions);

@@ -38,12 +38,8 @@ final class CodebookCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(
-            names = "--edition",
-            required = true,
-            paramLabel = "E",
-            description = "A shipped edition id or a definition folder.")
-    String edition;
+    @Mixin
+    EditionOption edition;
 
     @Option(
             names = "--format",
@@ -75,14 +71,14 @@ final class CodebookCommand implements Callable<Integer> {
         if (common.json() && out == null) {
             throw new InputException("--json needs --out: without it the codebook itself is the output");
         }
-        Edition chosen = Editions.resolve(edition);
+        Edition chosen = edition.resolve();
         String text;
         Codebook codebook;
         try {
             codebook = Codebook.of(chosen, lang.code()).withDataFile(dataFile);
             text = codebook.write(format);
         } catch (IllegalArgumentException e) {
-            throw new InputException("edition " + edition + ": " + e.getMessage(), e);
+            throw new InputException("edition " + edition.edition + ": " + e.getMessage(), e);
         }
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();

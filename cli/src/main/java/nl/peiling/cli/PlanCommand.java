@@ -40,12 +40,8 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(
-            names = "--edition",
-            paramLabel = "E",
-            required = true,
-            description = "A shipped edition (e.g. 2027) or an edition folder.")
-    String edition;
+    @Mixin
+    EditionOption edition;
 
     @Option(
             names = "--institutions",
@@ -76,7 +72,7 @@ final class PlanCommand implements Callable<Integer> {
         Planner planner;
         Planner.Plan plan;
         try {
-            planner = Planner.of(Editions.resolve(edition), plans(), Population.read(population))
+            planner = Planner.of(edition.resolve(), plans(), Population.read(population))
                     .withSampleSize(parameters.sampleSize());
         } catch (BarometerException e) {
             throw new InputException(e.getMessage(), e);

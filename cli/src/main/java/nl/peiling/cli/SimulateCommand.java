@@ -29,12 +29,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(
-            names = "--edition",
-            required = true,
-            paramLabel = "E",
-            description = "A shipped edition id or a definition folder.")
-    String edition;
+    @Mixin
+    EditionOption edition;
 
     @Option(names = "--institutions", required = true, paramLabel = "K", description = "Number of institutions.")
     int institutions;
@@ -77,7 +73,7 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Simulator simulator;
         try {
-            simulator = Simulator.of(Editions.resolve(edition))
+            simulator = Simulator.of(edition.resolve())
                     .withInstitutions(institutions)
                     .withStudents(students)
                     .withSeed(seed)
