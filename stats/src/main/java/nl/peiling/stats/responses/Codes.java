@@ -1,8 +1,5 @@
 package nl.peiling.stats.responses;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -13,8 +10,6 @@ import java.util.List;
  * only codes longer than eight bytes compare the rest.
  */
 final class Codes {
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[][] codes;
     private final long[] heads;
@@ -53,7 +48,7 @@ final class Codes {
     private static long head(byte[] data, int from, int length) {
         int n = Math.min(length, 8);
         if (from + 8 <= data.length) {
-            long word = (long) LONGS.get(data, from);
+            long word = (long) Swar.LONGS.get(data, from);
             return n == 8 ? word : word & ((1L << (8 * n)) - 1);
         }
         long head = 0;

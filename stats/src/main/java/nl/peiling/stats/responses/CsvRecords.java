@@ -2,9 +2,6 @@ package nl.peiling.stats.responses;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -14,12 +11,6 @@ import java.util.Arrays;
  * its line ends are counted eight bytes at a time; only a block with quotes is scanned byte by byte.
  */
 final class CsvRecords {
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
-    private static final long QUOTES = 0x2222222222222222L;
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
     /**
      * A block of whole records: {@code data[start, length)}; {@code data[0]} is at file offset
@@ -134,9 +125,9 @@ final class CsvRecords {
         long newlines = 0;
         int i = 0;
         for (; i + 8 <= last; i += 8) {
-            long word = (long) LONGS.get(data, i);
-            quotes += Long.bitCount(zeros(word ^ QUOTES));
-            newlines += Long.bitCount(zeros(word ^ NEWLINES));
+            long word = (long) Swar.LONGS.get(data, i);
+            quotes += Long.bitCount(Swar.zeros(word ^ Swar.QUOTES));
+            newlines += Long.bitCount(Swar.zeros(word ^ Swar.NEWLINES));
         }
         for (; i < last; i++) {
             quotes += data[i] == '"' ? 1 : 0;
@@ -160,11 +151,6 @@ final class CsvRecords {
         return cut;
     }
 
-    /** Exactly the zero bytes of x get their high bit set (no false positives from borrows). */
-    private static long zeros(long x) {
-        return ~(((x & LOW7) + LOW7) | x | LOW7);
-    }
-
     /** The number of line ends in data[from, to), eight bytes at a time. */
     static long newlines(byte[] data, int from, int to) {
         return count(data, from, to, (byte) '\n');
@@ -172,14 +158,11 @@ final class CsvRecords {
 
     /** The number of times the byte occurs in data[from, to), eight bytes at a time. */
     static long count(byte[] data, int from, int to, byte b) {
-        long pattern = ONES * (b & 0xFF);
+        long pattern = Swar.pattern(b);
         long count = 0;
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long x = (long) LONGS.get(data, i) ^ pattern;
-            // Exactly the zero bytes of x get their high bit set (no false positives from borrows).
-            long zero = ~(((x & LOW7) + LOW7) | x | LOW7);
-            count += Long.bitCount(zero);
+            count += Long.bitCount(Swar.zeros((long) Swar.LONGS.get(data, i) ^ pattern));
         }
         for (; i < to; i++) {
             if (data[i] == b) {

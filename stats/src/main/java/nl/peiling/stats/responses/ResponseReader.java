@@ -47,13 +47,6 @@ public final class ResponseReader {
     public static final List<String> FIXED_COLUMNS =
             List.of("respondent", "institution", "location", "level", "pathway", "modules");
 
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
-    private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
-    private static final long QUOTES = 0x2222222222222222L;
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-
     private static final byte[] BOL = {'B', 'O', 'L'};
     private static final byte[] BBL = {'B', 'B', 'L'};
 
@@ -493,9 +486,7 @@ public final class ResponseReader {
             keyFrom = start;
             keyTo = p;
             int institutionFrom = ++p;
-            while (p < limit && data[p] != ',' && data[p] != '"' && data[p] != '\n') {
-                p++;
-            }
+            p = shortFieldEnd(data, p, limit);
             if (p == institutionFrom || p >= limit || data[p] != ',') {
                 return -1;
             }
@@ -505,9 +496,7 @@ public final class ResponseReader {
                 return -1; // a new institution: decode() makes its string
             }
             int locationFrom = ++p;
-            while (p < limit && data[p] != ',' && data[p] != '"' && data[p] != '\n') {
-                p++;
-            }
+            p = shortFieldEnd(data, p, limit);
             if (p == locationFrom || p >= limit || data[p] != ',') {
                 return -1;
             }
@@ -601,11 +590,21 @@ public final class ResponseReader {
             return next;
         }
 
+        /** As {@link #special}, a byte at a time: faster for fields of a few bytes. */
+        private static int shortFieldEnd(byte[] data, int p, int limit) {
+            while (p < limit && data[p] != ',' && data[p] != '"' && data[p] != '\n') {
+                p++;
+            }
+            return p;
+        }
+
         /** The position of the first comma, quote or line end in data[p, limit), or limit; eight bytes at a time. */
         private static int special(byte[] data, int p, int limit) {
             for (; p + 8 <= limit; p += 8) {
-                long word = (long) LONGS.get(data, p);
-                long found = Fields.zeros(word ^ COMMAS) | Fields.zeros(word ^ QUOTES) | Fields.zeros(word ^ NEWLINES);
+                long word = (long) Swar.LONGS.get(data, p);
+                long found = Swar.zeros(word ^ Swar.COMMAS)
+                        | Swar.zeros(word ^ Swar.QUOTES)
+                        | Swar.zeros(word ^ Swar.NEWLINES);
                 if (found != 0) {
                     return p + (Long.numberOfTrailingZeros(found) >>> 3);
                 }
@@ -823,10 +822,10 @@ public final class ResponseReader {
             int i = start;
             while (true) {
                 if (i + 8 <= limit) {
-                    long word = (long) LONGS.get(data, i);
-                    long specials = zeros(word ^ QUOTES) | zeros(word ^ NEWLINES);
+                    long word = (long) Swar.LONGS.get(data, i);
+                    long specials = Swar.zeros(word ^ Swar.QUOTES) | Swar.zeros(word ^ Swar.NEWLINES);
                     if (specials == 0 && data[fieldStart] != '"') {
-                        long commas = zeros(word ^ COMMAS);
+                        long commas = Swar.zeros(word ^ Swar.COMMAS);
                         while (commas != 0) {
                             int at = i + (Long.numberOfTrailingZeros(commas) >>> 3);
                             add(fieldStart, at, false);
@@ -914,11 +913,6 @@ public final class ResponseReader {
             count++;
         }
 
-        /** Marks the zero bytes of x with their high bit, exactly (no false positives from borrows). */
-        private static long zeros(long x) {
-            return ~(((x & LOW7) + LOW7) | x | LOW7);
-        }
-
         /** Whether the field is exactly these bytes (an unquoted or quoted field without doubled quotes). */
         boolean is(byte[] data, int field, byte[] value) {
             return !escaped[field] && java.util.Arrays.equals(data, starts[field], ends[field], value, 0, value.length);
@@ -990,7 +984,7 @@ public final class ResponseReader {
             long h = seed ^ (to - from);
             int i = from;
             for (; i + 8 <= to; i += 8) {
-                h = Long.rotateLeft((h ^ (long) LONGS.get(data, i)) * 0x9FB21C651E98DF25L, 29) + seed;
+                h = Long.rotateLeft((h ^ (long) Swar.LONGS.get(data, i)) * 0x9FB21C651E98DF25L, 29) + seed;
             }
             long tail = 0;
             for (int shift = 0; i < to; i++, shift += 8) {
