@@ -164,7 +164,7 @@ final class CellStats {
 
     /** The substantive answers of an item in a cell; for points (scale, grade) the sum of the code counts. */
     static long n(long[] s, Plan.Item item) {
-        if (!hasPoints(item)) {
+        if (!item.points()) {
             return s[item.n()];
         }
         long n = 0;
@@ -190,10 +190,6 @@ final class CellStats {
             sum += (long) item.codes[c] * item.codes[c] * s[item.counts() + c];
         }
         return sum;
-    }
-
-    private static boolean hasPoints(Plan.Item item) {
-        return item.type == QuestionType.SCALE || item.type == QuestionType.GRADE;
     }
 
     /** The sum of squares of a number question as a double (from its 128-bit value, in millionths²). */

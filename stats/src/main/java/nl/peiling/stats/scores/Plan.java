@@ -82,11 +82,21 @@ final class Plan {
             }
         }
 
-        /** n, sum, sum of squares (two slots for numbers: high and low 64 bits), counts, non-substantive counts. */
+        /**
+         * Slots: n, sum, sum of squares (two slots for numbers: high and low 64 bits), then counts per
+         * code and non-substantive counts. Points (scale, grade) have only the counts: n, sum and sum of
+         * squares follow from them.
+         */
         int size() {
-            return 3 + (type == QuestionType.NUMBER ? 1 : 0) + codes.length + nonSubstantive;
+            return counts() - offset + codes.length + nonSubstantive;
         }
 
+        /** Whether the answers are points (scale, grade), counted per code only. */
+        boolean points() {
+            return type == QuestionType.SCALE || type == QuestionType.GRADE;
+        }
+
+        /** The slot of n, for items that are not points. */
         int n() {
             return offset;
         }
@@ -100,7 +110,7 @@ final class Plan {
         }
 
         int counts() {
-            return offset + (type == QuestionType.NUMBER ? 4 : 3);
+            return offset + (points() ? 0 : type == QuestionType.NUMBER ? 4 : 3);
         }
 
         int nonSubstantiveCounts() {
