@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -127,7 +126,7 @@ public final class Aggregator {
         }
         cells.values().removeIf(stats -> stats.sums[Plan.RESPONDENTS] == 0);
         Map<CellKey, Double> weights = weights(cells);
-        Figures figures = new Figures(plan, cells, weights, minN, population);
+        Figures figures = new Figures(plan, cells, weights, minN, population, groupings);
 
         // The groups in key order, each with its cells (in key order too).
         List<Map<String, String>> groupKeys = new ArrayList<>();
@@ -257,21 +256,7 @@ public final class Aggregator {
         }
 
         Map<String, String> key(Grouping grouping) {
-            Map<String, String> key = new LinkedHashMap<>();
-            Set<Dimension> dimensions = grouping.dimensions();
-            if (dimensions.contains(Dimension.INSTITUTION)) {
-                key.put(Dimension.INSTITUTION.key(), institution);
-            }
-            if (dimensions.contains(Dimension.LOCATION)) {
-                key.put(Dimension.LOCATION.key(), location);
-            }
-            if (dimensions.contains(Dimension.LEVEL)) {
-                key.put(Dimension.LEVEL.key(), Integer.toString(level));
-            }
-            if (dimensions.contains(Dimension.PATHWAY)) {
-                key.put(Dimension.PATHWAY.key(), PATHWAYS[pathway]);
-            }
-            return key;
+            return grouping.key(institution, location, Integer.toString(level), PATHWAYS[pathway]);
         }
     }
 
@@ -340,13 +325,28 @@ public final class Aggregator {
         final int minN;
         final Population population;
 
+        /** The enrolled students per group key (of every grouping and the nation), summed over the population's cells once. */
+        final Map<Map<String, String>, Long> students = new HashMap<>();
+
         Figures(
                 Plan plan,
                 TreeMap<CellKey, CellStats> cells,
                 Map<CellKey, Double> weights,
                 int minN,
-                Population population) {
+                Population population,
+                List<Grouping> groupings) {
             this.population = population;
+            if (population != null) {
+                population.cells().forEach((cell, count) -> {
+                    students.merge(Map.of(), count, Long::sum);
+                    for (Grouping grouping : groupings) {
+                        students.merge(
+                                grouping.key(cell.institution(), cell.location(), cell.level(), cell.pathway()),
+                                count,
+                                Long::sum);
+                    }
+                });
+            }
             this.plan = plan;
             this.keys = cells.keySet().toArray(new CellKey[0]);
             this.sums = new long[keys.length][];
@@ -389,27 +389,9 @@ public final class Aggregator {
                     key, suppressed ? null : group.respondents, population(key), suppressed, items, clusters);
         }
 
-        /** The enrolled students of the group with this key, summed over the population's cells. */
+        /** The enrolled students of the group with this key; null without a population. */
         Long population(Map<String, String> key) {
-            if (population == null) {
-                return null;
-            }
-            long students = 0;
-            for (Map.Entry<Population.Cell, Long> entry : population.cells().entrySet()) {
-                Population.Cell cell = entry.getKey();
-                if (matches(key, Dimension.INSTITUTION, cell.institution())
-                        && matches(key, Dimension.LOCATION, cell.location())
-                        && matches(key, Dimension.LEVEL, cell.level())
-                        && matches(key, Dimension.PATHWAY, cell.pathway())) {
-                    students += entry.getValue();
-                }
-            }
-            return students;
-        }
-
-        private static boolean matches(Map<String, String> key, Dimension dimension, String value) {
-            String wanted = key.get(dimension.key());
-            return wanted == null || wanted.equals(value);
+            return population == null ? null : students.getOrDefault(key, 0L);
         }
 
         ItemFigures item(Plan.Item item, int i, GroupSums group) {

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -66,5 +68,26 @@ public record Grouping(Set<Dimension> dimensions) {
     @Override
     public String toString() {
         return dimensions.stream().map(Dimension::key).collect(Collectors.joining("+"));
+    }
+
+    /**
+     * The key of the group that a respondent or population cell with these fields belongs to: the
+     * fields of this grouping's dimensions, in dimension order, named by {@link Dimension#key()}.
+     */
+    Map<String, String> key(String institution, String location, String level, String pathway) {
+        Map<String, String> key = new LinkedHashMap<>();
+        if (dimensions().contains(Dimension.INSTITUTION)) {
+            key.put(Dimension.INSTITUTION.key(), institution);
+        }
+        if (dimensions().contains(Dimension.LOCATION)) {
+            key.put(Dimension.LOCATION.key(), location);
+        }
+        if (dimensions().contains(Dimension.LEVEL)) {
+            key.put(Dimension.LEVEL.key(), level);
+        }
+        if (dimensions().contains(Dimension.PATHWAY)) {
+            key.put(Dimension.PATHWAY.key(), pathway);
+        }
+        return key;
     }
 }
