@@ -970,8 +970,21 @@ public final class ResponseReader {
                 lengths = java.util.Arrays.copyOf(lengths, n);
                 answered = java.util.Arrays.copyOf(answered, n);
             }
-            h1[size] = hash(data, from, to, 0x9E3779B97F4A7C15L);
-            h2[size] = hash(data, from, to, 0xC2B2AE3D27D4EB4FL);
+            // Two independent 64-bit hashes of the key, in one pass over its bytes.
+            long a = SEED1 ^ (to - from);
+            long b = SEED2 ^ (to - from);
+            int i = from;
+            for (; i + 8 <= to; i += 8) {
+                long word = (long) Swar.LONGS.get(data, i);
+                a = Long.rotateLeft((a ^ word) * MULTIPLIER, 29) + SEED1;
+                b = Long.rotateLeft((b ^ word) * MULTIPLIER, 29) + SEED2;
+            }
+            long tail = 0;
+            for (int shift = 0; i < to; i++, shift += 8) {
+                tail |= (data[i] & 0xFFL) << shift;
+            }
+            h1[size] = mix(Long.rotateLeft((a ^ tail) * MULTIPLIER, 29) + SEED1);
+            h2[size] = mix(Long.rotateLeft((b ^ tail) * MULTIPLIER, 29) + SEED2);
             lines[size] = line;
             offsets[size] = offset;
             lengths[size] = length;
@@ -979,18 +992,14 @@ public final class ResponseReader {
             size++;
         }
 
-        /** A 64-bit hash of data[from, to), eight bytes at a time; two seeds give two independent hashes. */
-        static long hash(byte[] data, int from, int to, long seed) {
-            long h = seed ^ (to - from);
-            int i = from;
-            for (; i + 8 <= to; i += 8) {
-                h = Long.rotateLeft((h ^ (long) Swar.LONGS.get(data, i)) * 0x9FB21C651E98DF25L, 29) + seed;
-            }
-            long tail = 0;
-            for (int shift = 0; i < to; i++, shift += 8) {
-                tail |= (data[i] & 0xFFL) << shift;
-            }
-            h = Long.rotateLeft((h ^ tail) * 0x9FB21C651E98DF25L, 29) + seed;
+        /** The seeds and multiplier of the two key hashes (eight bytes at a time, one seed each). */
+        private static final long SEED1 = 0x9E3779B97F4A7C15L;
+
+        private static final long SEED2 = 0xC2B2AE3D27D4EB4FL;
+        private static final long MULTIPLIER = 0x9FB21C651E98DF25L;
+
+        /** The final avalanche of a hash (MurmurHash3's fmix64). */
+        private static long mix(long h) {
             h ^= h >>> 33;
             h *= 0xFF51AFD7ED558CCDL;
             h ^= h >>> 33;
