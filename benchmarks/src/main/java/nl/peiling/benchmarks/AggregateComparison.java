@@ -22,24 +22,29 @@ import nl.peiling.core.catalog.Catalog;
 import nl.peiling.core.model.Edition;
 import nl.peiling.core.model.Question;
 import nl.peiling.core.model.QuestionType;
+import nl.peiling.stats.responses.ResponseReader;
+import nl.peiling.stats.responses.ResponseRow;
+import nl.peiling.stats.responses.RowSink;
 import nl.peiling.stats.sampling.Population;
 import nl.peiling.stats.scores.Aggregator;
 import nl.peiling.stats.scores.Grouping;
 
 /**
- * Wall time of {@code aggregate} against two yardsticks on the same responses.csv: DuckDB computing the
- * per-institution n, mean, sd and positive share of every scale and grade item, and a plain two-thread
- * scan that only reads the bytes and counts separators (the floor no parser can beat).
+ * Wall time of {@code aggregate} against yardsticks on the same responses.csv: DuckDB computing the
+ * per-institution n, mean, sd and positive share of every scale and grade item; a plain two-thread scan
+ * that only reads the bytes and counts separators (the floor no parser can beat); and a lower bound for
+ * any one-pass aggregation, the least such a program must do (see {@link #leastWork}). peiling's reader
+ * alone, checking every cell into a sink that does nothing, shows how the time divides.
  *
  * <pre>
  * java -Xmx512m -cp benchmarks/target/benchmarks.jar nl.peiling.benchmarks.AggregateComparison \
- *     DIR [runs] [peiling|duckdb|scan ...]
+ *     DIR [runs] [scan|least|read|peiling|duckdb ...]
  * </pre>
  *
  * DIR holds the responses.csv and population.csv of {@code peiling simulate}. Each part runs once to
  * warm up, then the parts run in turn, {@code runs} rounds (default 3), so that a change in the machine's
- * load touches all parts alike. Printed: each part's best and median time, the ratios peiling / scan
- * and DuckDB / peiling within each round with their median, and peiling's peak heap.
+ * load touches all parts alike. Printed: each part's best and median time, the ratios peiling / scan,
+ * least work / scan and DuckDB / peiling within each round with their median, and the peak heap.
  */
 public final class AggregateComparison {
 
@@ -48,8 +53,9 @@ public final class AggregateComparison {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        List<String> parts =
-                args.length > 2 ? Arrays.asList(args).subList(2, args.length) : List.of("scan", "peiling", "duckdb");
+        List<String> parts = args.length > 2
+                ? Arrays.asList(args).subList(2, args.length)
+                : List.of("scan", "least", "read", "peiling", "duckdb");
         Path responses = dir.resolve("responses.csv");
         Edition edition = Catalog.load().edition("2027");
         System.out.printf(
@@ -65,6 +71,14 @@ public final class AggregateComparison {
         for (String part : parts) {
             switch (part) {
                 case "scan" -> runners.put("byte scan (2 threads)", () -> "separators " + scan(responses, 2));
+                case "least" ->
+                    runners.put("least work of one pass (2 threads)", () -> "answers " + leastWork(responses, 2));
+                case "read" -> {
+                    ResponseReader reader = ResponseReader.of(edition);
+                    runners.put(
+                            "peiling reading only (2 threads)",
+                            () -> "rows " + reader.read(responses, NoSink::new).rows());
+                }
                 case "peiling" -> {
                     Aggregator aggregator = Aggregator.of(edition)
                             .withPopulation(Population.read(dir.resolve("population.csv")))
@@ -75,7 +89,9 @@ public final class AggregateComparison {
                 }
                 case "duckdb" ->
                     runners.put("duckdb per-institution n, mean, sd, positive share", () -> duckdb(responses, edition));
-                default -> throw new IllegalArgumentException("unknown part " + part + " (scan, peiling, duckdb)");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown part " + part + " (scan, least, read, peiling, duckdb)");
             }
         }
         Map<String, String> notes = new LinkedHashMap<>();
@@ -105,6 +121,14 @@ public final class AggregateComparison {
         }
         ratio("peiling / byte scan, per round", seconds.get("peiling aggregate"), seconds.get("byte scan (2 threads)"));
         ratio(
+                "least work / byte scan, per round",
+                seconds.get("least work of one pass (2 threads)"),
+                seconds.get("byte scan (2 threads)"));
+        ratio(
+                "reading only / byte scan, per round",
+                seconds.get("peiling reading only (2 threads)"),
+                seconds.get("byte scan (2 threads)"));
+        ratio(
                 "duckdb / peiling, per round",
                 seconds.get("duckdb per-institution n, mean, sd, positive share"),
                 seconds.get("peiling aggregate"));
@@ -115,12 +139,21 @@ public final class AggregateComparison {
                     peak += pool.getPeakUsage().getUsed();
                 }
             }
-            System.out.printf(Locale.ROOT, "peiling peak heap (sum of pool peaks): %d MB%n", peak >> 20);
+            System.out.printf(Locale.ROOT, "peak heap (sum of pool peaks, all parts): %d MB%n", peak >> 20);
         }
     }
 
     private interface Run {
         String run() throws Exception;
+    }
+
+    /** A sink that keeps nothing: what reading costs without aggregating. */
+    private static final class NoSink implements RowSink {
+        @Override
+        public void add(ResponseRow row) {}
+
+        @Override
+        public void remove(ResponseRow row) {}
     }
 
     /** Prints the ratios of two parts' times round by round, and their median; nothing if one is missing. */
@@ -182,6 +215,118 @@ public final class AggregateComparison {
             worker.join();
         }
         return total.get();
+    }
+
+    /**
+     * A lower bound for any program that aggregates the file in one pass: two threads, each over its own
+     * part as in {@link #scan}, split the records at line ends and the fields at commas, and count every
+     * one-byte field in an {@code int} per institution (by a hash of its code), column and byte. Nothing
+     * is checked and nothing else is computed: longer fields (option codes, numbers) are skipped without
+     * decoding, quotes are not looked at, and there are no keys, weights, clusters or figures. Returns
+     * the number of one-byte fields counted.
+     */
+    static long leastWork(Path file, int threads) throws Exception {
+        long size = Files.size(file);
+        AtomicLong total = new AtomicLong();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            long from = size * t / threads;
+            long to = size * (t + 1) / threads;
+            Thread worker = new Thread(() -> {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                    ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+                    byte[] bytes = buffer.array();
+                    int[][] counts = new int[64][];
+                    // The records that start in [from, to): skip the header, or the record cut at from.
+                    long position = Math.max(0, from - 1);
+                    boolean skip = true;
+                    while (position < size) {
+                        buffer.clear();
+                        int read = channel.read(buffer, position);
+                        if (read <= 0) {
+                            break;
+                        }
+                        int p = 0;
+                        if (skip) {
+                            while (p < read && bytes[p] != '\n') {
+                                p++;
+                            }
+                            if (p == read) {
+                                position += read;
+                                continue;
+                            }
+                            p++;
+                            skip = false;
+                        }
+                        int last = read - 1; // the line end of the last whole record in the buffer
+                        while (last >= p && bytes[last] != '\n') {
+                            last--;
+                        }
+                        if (last < p) {
+                            break; // no whole record left: the end of the file
+                        }
+                        while (p <= last && position + p < to) {
+                            p = countRecord(bytes, p, counts);
+                        }
+                        if (position + p >= to) {
+                            break;
+                        }
+                        position += last + 1;
+                    }
+                    long answers = 0;
+                    for (int[] place : counts) {
+                        for (int i = 0; place != null && i < place.length; i++) {
+                            answers += place[i];
+                        }
+                    }
+                    total.addAndGet(answers);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            workers.add(worker);
+            worker.start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return total.get();
+    }
+
+    /** Counts the one-byte fields of the record at bytes[p] (after the key); returns where the next starts. */
+    private static int countRecord(byte[] bytes, int p, int[][] counts) {
+        while (bytes[p] != ',') { // the respondent key
+            p++;
+        }
+        p++;
+        int institution = 0;
+        while (bytes[p] != ',') {
+            institution = 31 * institution + bytes[p++];
+        }
+        int[] place = counts[institution & 63];
+        if (place == null) {
+            place = new int[256 << 4];
+            counts[institution & 63] = place;
+        }
+        int column = 1;
+        while (true) {
+            byte b = bytes[p];
+            if (b == '\n') {
+                return p + 1;
+            }
+            if (b == ',') {
+                column = (column + 1) & 255;
+                p++;
+            } else if (bytes[p + 1] == ',' || bytes[p + 1] == '\n') {
+                place[(column << 4) + (b & 15)]++;
+                p++;
+            } else {
+                p++;
+                while (bytes[p] != ',' && bytes[p] != '\n') {
+                    p++;
+                }
+            }
+        }
     }
 
     /** The per-institution n, mean, sd and positive share of every scale and grade item, in DuckDB. */
