@@ -47,8 +47,9 @@ final class CellStats {
     void apply(Plan plan, ResponseRow row, long sign) {
         long[] s = sums;
         s[Plan.RESPONDENTS] += sign;
-        // Only the modules the respondent got: other modules have no answers (the reader checked).
-        long modules = row.modules() & ((1L << (plan.itemFrom.length - 1)) - 1);
+        // Only the modules the respondent got: other modules have no answers (the reader checked), and
+        // the reader sets only bits of the edition's modules.
+        long modules = row.modules();
         int[] pointQuestion = plan.pointQuestion;
         int[] pointSlot = plan.pointSlot;
         int[] c = counts;
@@ -153,7 +154,7 @@ final class CellStats {
             for (int i = 0; i < cluster.items.length; i++) {
                 int q = cluster.items[i];
                 if (row.state(q) == ResponseRow.SUBSTANTIVE) {
-                    long x = cluster.flip[i] + cluster.direction[i] * row.value(q);
+                    long x = row.value(q); // not reverse coded: see Plan.ClusterPlan.incomplete
                     int at = cluster.incomplete(i);
                     s[at] += sign * x;
                     s[at + 1] += sign * x * x;
@@ -175,7 +176,7 @@ final class CellStats {
     }
 
     /** The sum of the answers of a point item (scale, grade): Σ code × count. */
-    static double sum(long[] s, Plan.Item item) {
+    static long sum(long[] s, Plan.Item item) {
         long sum = 0;
         for (int c = 0; c < item.codes.length; c++) {
             sum += item.codes[c] * s[item.counts() + c];
@@ -184,7 +185,7 @@ final class CellStats {
     }
 
     /** The sum of the squared answers of a point item (scale, grade): Σ code² × count. */
-    static double sumSq(long[] s, Plan.Item item) {
+    static long sumSq(long[] s, Plan.Item item) {
         long sum = 0;
         for (int c = 0; c < item.codes.length; c++) {
             sum += (long) item.codes[c] * item.codes[c] * s[item.counts() + c];

@@ -108,8 +108,9 @@ final class GroupSums {
         completeTotal[k] += s[at + 1];
         completeTotalSq[k] += s[at + 2];
         for (int i = 0; i < cluster.k(); i++) {
-            completeSum[k][i] += cluster.allSum(s, i) - s[cluster.incomplete(i)];
-            completeSumSq[k][i] += cluster.allSumSq(s, i) - s[cluster.incomplete(i) + 1];
+            Plan.Item item = cluster.itemPlans[i];
+            completeSum[k][i] += CellStats.sum(s, item) - s[cluster.incomplete(i)];
+            completeSumSq[k][i] += CellStats.sumSq(s, item) - s[cluster.incomplete(i) + 1];
         }
     }
 }

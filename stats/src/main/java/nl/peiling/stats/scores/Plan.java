@@ -132,10 +132,6 @@ final class Plan {
         final boolean[] reversed;
         final int required;
         final int offset;
-        /** Per item, an answer x counts as flip + direction · x: x itself, or min + max − x when reversed. */
-        final long[] flip;
-
-        final long[] direction;
 
         /** min + max of the scale: a reverse-keyed answer x counts as reverseSum − x. */
         final int reverseSum;
@@ -153,12 +149,8 @@ final class Plan {
             this.reverseSum = scale.min() + scale.max();
             this.items = items;
             this.reversed = new boolean[items.length];
-            this.flip = new long[items.length];
-            this.direction = new long[items.length];
             for (int i = 0; i < items.length; i++) {
                 reversed[i] = cluster.isReversed(cluster.items().get(i));
-                flip[i] = reversed[i] ? reverseSum : 0;
-                direction[i] = reversed[i] ? -1 : 1;
             }
             this.reversedItems = java.util.stream.IntStream.range(0, items.length)
                     .filter(i -> reversed[i])
@@ -182,9 +174,10 @@ final class Plan {
         }
 
         /**
-         * Per item i: the sum and the sum of squares of its (reverse-coded) answers in incomplete cases
-         * (1 to k − 1 answered). Those of complete cases are the item's totals, from its point counts,
-         * less these: most cases are complete, so this is the cheaper side to count.
+         * Per item i: the sum and the sum of squares of its answers in incomplete cases (1 to k − 1
+         * answered). Those of complete cases are the item's totals, from its point counts, less these:
+         * most cases are complete, so this is the cheaper side to count. The answers are not reverse
+         * coded: they only give item variances, and var(min + max − x) = var(x).
          */
         int incomplete(int i) {
             return offset + 3 * k() + 2 * i;
@@ -192,27 +185,6 @@ final class Plan {
 
         int size() {
             return 3 * k() + 2 * k();
-        }
-
-        /** The sum of item i's reverse-coded answers over all cases: Σ count(code) · (flip + direction · code). */
-        long allSum(long[] s, int i) {
-            Item item = itemPlans[i];
-            long sum = 0;
-            for (int c = 0; c < item.codes.length; c++) {
-                sum += s[item.counts() + c] * (flip[i] + direction[i] * item.codes[c]);
-            }
-            return sum;
-        }
-
-        /** The sum of item i's squared reverse-coded answers over all cases. */
-        long allSumSq(long[] s, int i) {
-            Item item = itemPlans[i];
-            long sum = 0;
-            for (int c = 0; c < item.codes.length; c++) {
-                long x = flip[i] + direction[i] * item.codes[c];
-                sum += s[item.counts() + c] * x * x;
-            }
-            return sum;
         }
     }
 

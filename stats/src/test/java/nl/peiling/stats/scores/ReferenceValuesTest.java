@@ -124,6 +124,7 @@ class ReferenceValuesTest {
     void normalTail_knownValues() {
         assertThat(Normal.twoSidedP(1.959963984540054)).isCloseTo(0.05, within(1e-14));
         assertThat(Normal.twoSidedP(0)).isEqualTo(1.0);
+        assertThat(Normal.twoSidedP(Double.NaN)).isNaN();
         assertThat(Normal.twoSidedP(2.5758293035489004)).isCloseTo(0.01, within(1e-14));
         assertThat(Normal.twoSidedP(6)).isCloseTo(1.973175290075396e-9, within(1e-21));
         assertThat(Normal.twoSidedP(-3.2905267314918945)).isCloseTo(0.001, within(1e-14));

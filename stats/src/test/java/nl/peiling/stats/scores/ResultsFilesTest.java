@@ -78,6 +78,11 @@ class ResultsFilesTest {
                         + (3 + 1.96 * se) + ",0.4,0.2,0.4,,false");
         assertThat(lines).anyMatch(l -> l.startsWith("Y,,,,item,q1,scale,2,"));
         assertThat(lines).anyMatch(l -> l.equals("X,02,,,item,q1,scale,,,,,,,,,,,true"));
+        ClusterFigures c1 = results.national().cluster("c1").orElseThrow();
+        assertThat(lines)
+                .contains(",,,,cluster,c1,,4," + c1.mean() + "," + c1.sd() + "," + c1.se() + "," + c1.ciLow() + ","
+                        + c1.ciHigh() + ",,,," + c1.alpha() + ",false");
+        assertThat(Files.readString(file)).endsWith("e\n"); // true or false, then the final line end
     }
 
     @Test
@@ -87,6 +92,14 @@ class ResultsFilesTest {
         ResultsFiles.writeRejects(aggregation.rejects(), file);
         assertThat(Files.readAllLines(file))
                 .containsExactly("line,respondent,reason,column,value", "7,r1,unknown-code,q1,9");
+        assertThat(Files.readString(file)).endsWith(",9\n");
         assertThat(ResultsFiles.csv("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
+        // A special character first in the value is found too.
+        assertThat(ResultsFiles.csv(",a")).isEqualTo("\",a\"");
+        assertThat(ResultsFiles.csv("\"a")).isEqualTo("\"\"\"a\"");
+        assertThat(ResultsFiles.csv("\na")).isEqualTo("\"\na\"");
+        assertThat(ResultsFiles.csv("\ra")).isEqualTo("\"\ra\"");
+        assertThat(ResultsFiles.csv("plain")).isEqualTo("plain");
+        assertThat(ResultsFiles.csv(null)).isEmpty();
     }
 }
