@@ -176,36 +176,53 @@ public final class AggregateComparison {
 
     /** Counts commas and line ends in the file with {@code threads} threads, each over its own part. */
     static long scan(Path file, int threads) throws Exception {
+        return inParts(file, threads, (channel, from, to, size) -> {
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+            byte[] bytes = buffer.array();
+            long position = from;
+            long count = 0;
+            while (position < to) {
+                buffer.clear();
+                buffer.limit((int) Math.min(buffer.capacity(), to - position));
+                int read = channel.read(buffer, position);
+                if (read <= 0) {
+                    break;
+                }
+                for (int i = 0; i < read; i++) {
+                    byte b = bytes[i];
+                    if (b == ',' || b == '\n') {
+                        count++;
+                    }
+                }
+                position += read;
+            }
+            return count;
+        });
+    }
+
+    /** What one thread of {@link #inParts} counts in the file's bytes [from, to) of size bytes. */
+    private interface Part {
+        long count(FileChannel channel, long from, long to, long size) throws IOException;
+    }
+
+    /**
+     * Splits the file into {@code threads} parts of equal size, counts each on its own thread with its
+     * own channel, and returns the sum; a thread's failure is thrown.
+     */
+    private static long inParts(Path file, int threads, Part part) throws Exception {
         long size = Files.size(file);
         AtomicLong total = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<Exception> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             long from = size * t / threads;
             long to = size * (t + 1) / threads;
             Thread worker = new Thread(() -> {
                 try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                    ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
-                    byte[] bytes = buffer.array();
-                    long position = from;
-                    long count = 0;
-                    while (position < to) {
-                        buffer.clear();
-                        buffer.limit((int) Math.min(buffer.capacity(), to - position));
-                        int read = channel.read(buffer, position);
-                        if (read <= 0) {
-                            break;
-                        }
-                        for (int i = 0; i < read; i++) {
-                            byte b = bytes[i];
-                            if (b == ',' || b == '\n') {
-                                count++;
-                            }
-                        }
-                        position += read;
-                    }
-                    total.addAndGet(count);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    total.addAndGet(part.count(channel, from, to, size));
+                } catch (IOException | RuntimeException e) {
+                    failure.compareAndSet(null, e);
                 }
             });
             workers.add(worker);
@@ -213,6 +230,9 @@ public final class AggregateComparison {
         }
         for (Thread worker : workers) {
             worker.join();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
         }
         return total.get();
     }
@@ -226,71 +246,54 @@ public final class AggregateComparison {
      * the number of one-byte fields counted.
      */
     static long leastWork(Path file, int threads) throws Exception {
-        long size = Files.size(file);
-        AtomicLong total = new AtomicLong();
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            long from = size * t / threads;
-            long to = size * (t + 1) / threads;
-            Thread worker = new Thread(() -> {
-                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                    ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
-                    byte[] bytes = buffer.array();
-                    int[][] counts = new int[64][];
-                    // The records that start in [from, to): skip the header, or the record cut at from.
-                    long position = Math.max(0, from - 1);
-                    boolean skip = true;
-                    while (position < size) {
-                        buffer.clear();
-                        int read = channel.read(buffer, position);
-                        if (read <= 0) {
-                            break;
-                        }
-                        int p = 0;
-                        if (skip) {
-                            while (p < read && bytes[p] != '\n') {
-                                p++;
-                            }
-                            if (p == read) {
-                                position += read;
-                                continue;
-                            }
-                            p++;
-                            skip = false;
-                        }
-                        int last = read - 1; // the line end of the last whole record in the buffer
-                        while (last >= p && bytes[last] != '\n') {
-                            last--;
-                        }
-                        if (last < p) {
-                            break; // no whole record left: the end of the file
-                        }
-                        while (p <= last && position + p < to) {
-                            p = countRecord(bytes, p, counts);
-                        }
-                        if (position + p >= to) {
-                            break;
-                        }
-                        position += last + 1;
-                    }
-                    long answers = 0;
-                    for (int[] place : counts) {
-                        for (int i = 0; place != null && i < place.length; i++) {
-                            answers += place[i];
-                        }
-                    }
-                    total.addAndGet(answers);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+        return inParts(file, threads, (channel, from, to, size) -> {
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+            byte[] bytes = buffer.array();
+            int[][] counts = new int[64][];
+            // The records that start in [from, to): skip the header, or the record cut at from.
+            long position = Math.max(0, from - 1);
+            boolean skip = true;
+            while (position < size) {
+                buffer.clear();
+                int read = channel.read(buffer, position);
+                if (read <= 0) {
+                    break;
                 }
-            });
-            workers.add(worker);
-            worker.start();
-        }
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        return total.get();
+                int p = 0;
+                if (skip) {
+                    while (p < read && bytes[p] != '\n') {
+                        p++;
+                    }
+                    if (p == read) {
+                        position += read;
+                        continue;
+                    }
+                    p++;
+                    skip = false;
+                }
+                int last = read - 1; // the line end of the last whole record in the buffer
+                while (last >= p && bytes[last] != '\n') {
+                    last--;
+                }
+                if (last < p) {
+                    break; // no whole record left: the end of the file
+                }
+                while (p <= last && position + p < to) {
+                    p = countRecord(bytes, p, counts);
+                }
+                if (position + p >= to) {
+                    break;
+                }
+                position += last + 1;
+            }
+            long answers = 0;
+            for (int[] place : counts) {
+                for (int i = 0; place != null && i < place.length; i++) {
+                    answers += place[i];
+                }
+            }
+            return answers;
+        });
     }
 
     /** Counts the one-byte fields of the record at bytes[p] (after the key); returns where the next starts. */
