@@ -36,19 +36,7 @@ class ReportCommandTest {
     static void simulateAndAggregate() {
         results = dir.resolve("results.json");
         data = SimulatedSurvey.write(dir.resolve("data"), 4, 6000, "report-test");
-        Peiling.Run aggregate = Peiling.execute(
-                "aggregate",
-                "--edition",
-                "2027",
-                "--responses",
-                data.resolve("responses.csv").toString(),
-                "--population",
-                data.resolve("population.csv").toString(),
-                "--min-n",
-                "60",
-                "--out",
-                results.toString());
-        assertThat(aggregate.exitCode()).as(aggregate.err()).isZero();
+        SimulatedSurvey.aggregate(data, results, 60);
     }
 
     @Test

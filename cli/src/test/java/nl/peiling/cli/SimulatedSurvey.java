@@ -37,4 +37,28 @@ public final class SimulatedSurvey {
         assertThat(run.exitCode()).as(run.err()).isZero();
         return folder;
     }
+
+    /**
+     * Runs {@code peiling aggregate} on a simulated survey, weighted by its population, and fails the
+     * test when it does not exit 0.
+     *
+     * @param data a folder written by {@link #write}
+     * @return the results file
+     */
+    public static Path aggregate(Path data, Path results, int minN) {
+        Peiling.Run run = Peiling.execute(
+                "aggregate",
+                "--edition",
+                "2027",
+                "--responses",
+                data.resolve("responses.csv").toString(),
+                "--population",
+                data.resolve("population.csv").toString(),
+                "--min-n",
+                Integer.toString(minN),
+                "--out",
+                results.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return results;
+    }
 }

@@ -55,18 +55,7 @@ class ReportBrowserTest {
 
         Path results = dir.resolve("results.json");
         Path data = nl.peiling.cli.SimulatedSurvey.write(dir.resolve("data"), 5, 10000, "browser");
-        run(
-                "aggregate",
-                "--edition",
-                "2027",
-                "--responses",
-                data.resolve("responses.csv").toString(),
-                "--population",
-                data.resolve("population.csv").toString(),
-                "--min-n",
-                "60",
-                "--out",
-                results.toString());
+        nl.peiling.cli.SimulatedSurvey.aggregate(data, results, 60);
         // The institution with the most locations among those with a withheld cluster: every part of the
         // report, "te weinig respons" included, is on the page.
         Results read = ResultsFiles.readJson(results);

@@ -129,18 +129,7 @@ class AggregatorEdgeCasesTest {
                 List.of(),
                 List.of(4, 5),
                 List.of(new Option("nvt", t("nvt")), new Option("wn", t("wn"))));
-        Scale vijf = new Scale(
-                "vijf",
-                List.of(
-                        new ScalePoint(1, t("1")),
-                        new ScalePoint(2, t("2")),
-                        new ScalePoint(3, t("3")),
-                        new ScalePoint(4, t("4")),
-                        new ScalePoint(5, t("5"))),
-                List.of(1, 2),
-                List.of(3),
-                List.of(4, 5),
-                List.of(new Option("nvt", t("nvt")), new Option("wn", t("wn"))));
+        Scale vijf = TestEdition.fivePoints("vijf", "nvt", "wn");
         Module basis = new Module(
                 "basis",
                 "1",

@@ -43,18 +43,7 @@ final class TestEdition {
     }
 
     private static Edition edition() {
-        Scale eens5 = new Scale(
-                "eens5",
-                List.of(
-                        new ScalePoint(1, t("1")),
-                        new ScalePoint(2, t("2")),
-                        new ScalePoint(3, t("3")),
-                        new ScalePoint(4, t("4")),
-                        new ScalePoint(5, t("5"))),
-                List.of(1, 2),
-                List.of(3),
-                List.of(4, 5),
-                List.of(new Option("nvt", t("nvt"))));
+        Scale eens5 = fivePoints("eens5", "nvt");
         Module basis = new Module(
                 "basis",
                 "1",
@@ -96,6 +85,24 @@ final class TestEdition {
                 List.of(new Cluster("c2", t("c2"), List.of("o1", "o2", "o3"), List.of(), null)));
         EditionManifest manifest = new EditionManifest("t", null, "basis", List.of("opt"), new Rules(0, 1, 25));
         return new Edition(manifest, basis, List.of(opt));
+    }
+
+    /** A scale of points 1 to 5 (1, 2 negative, 3 neutral, 4, 5 positive) with these non-substantive codes. */
+    static Scale fivePoints(String id, String... nonSubstantive) {
+        return new Scale(
+                id,
+                List.of(
+                        new ScalePoint(1, t("1")),
+                        new ScalePoint(2, t("2")),
+                        new ScalePoint(3, t("3")),
+                        new ScalePoint(4, t("4")),
+                        new ScalePoint(5, t("5"))),
+                List.of(1, 2),
+                List.of(3),
+                List.of(4, 5),
+                java.util.Arrays.stream(nonSubstantive)
+                        .map(code -> new Option(code, t(code)))
+                        .toList());
     }
 
     /** Rows of a responses file, written with the header of this edition. */
