@@ -125,11 +125,9 @@ final class Plan {
     /** The layout of one cluster. */
     static final class ClusterPlan {
         final Cluster cluster;
-        final Scale scale;
         /** Question index of each item. */
         final int[] items;
 
-        final boolean[] reversed;
         final int required;
         final int offset;
 
@@ -145,15 +143,10 @@ final class Plan {
         ClusterPlan(Cluster cluster, Scale scale, int[] items, Item[] itemPlans, int offset) {
             this.cluster = cluster;
             this.itemPlans = itemPlans;
-            this.scale = scale;
             this.reverseSum = scale.min() + scale.max();
             this.items = items;
-            this.reversed = new boolean[items.length];
-            for (int i = 0; i < items.length; i++) {
-                reversed[i] = cluster.isReversed(cluster.items().get(i));
-            }
             this.reversedItems = java.util.stream.IntStream.range(0, items.length)
-                    .filter(i -> reversed[i])
+                    .filter(i -> cluster.isReversed(cluster.items().get(i)))
                     .toArray();
             this.required = cluster.requiredAnswers();
             this.offset = offset;
