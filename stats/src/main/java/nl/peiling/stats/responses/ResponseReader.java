@@ -643,9 +643,7 @@ public final class ResponseReader {
                 }
                 p = to + 1;
             } else {
-                while (p < limit && data[p] != ',' && data[p] != '\n' && data[p] != '"') {
-                    p++;
-                }
+                p = shortFieldEnd(data, p, limit);
                 to = p;
             }
             // p is at the byte after the field: a comma before every field but the last
