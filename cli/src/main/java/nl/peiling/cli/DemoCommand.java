@@ -18,6 +18,7 @@ import nl.peiling.core.model.Edition;
 import nl.peiling.stats.sampling.Barometer;
 import nl.peiling.stats.sampling.BarometerRow;
 import nl.peiling.stats.sampling.Population;
+import nl.peiling.stats.sampling.ResponseCounts;
 import nl.peiling.stats.scores.Aggregation;
 import nl.peiling.stats.scores.Aggregator;
 import nl.peiling.stats.scores.ClusterFigures;
@@ -106,10 +107,10 @@ final class DemoCommand implements Callable<Integer> {
         Path responsesFile = out.resolve("responses.csv");
 
         progress.step("response barometer");
-        Barometer barometer = Barometer.read(populationFile, responsesFile);
+        Population population = Population.read(populationFile);
+        Barometer barometer = Barometer.of(population, ResponseCounts.read(responsesFile, population));
 
         progress.step("aggregating with population weights");
-        Population population = Population.read(populationFile);
         Map<String, List<String>> known = new LinkedHashMap<>();
         population
                 .institutions()

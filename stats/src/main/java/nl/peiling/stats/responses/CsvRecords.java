@@ -37,6 +37,12 @@ final class CsvRecords {
         }
     }
 
+    /**
+     * The longest record read: far beyond any real row, it keeps a quote left open from pulling the rest
+     * of the file into memory.
+     */
+    static final int MAX_RECORD = 16 << 20;
+
     private final InputStream in;
     private final int blockSize;
     /** Arrays of blocks that were read through, to be filled again rather than allocated. */
@@ -66,7 +72,7 @@ final class CsvRecords {
             }
             byte[] data = carryLength * 2 <= blockSize ? spare.poll() : null;
             if (data == null) {
-                data = new byte[Math.max(blockSize, carryLength * 2)];
+                data = new byte[Math.max(blockSize, Math.min(carryLength * 2, MAX_RECORD))];
             }
             System.arraycopy(carry, 0, data, 0, carryLength);
             int length = carryLength;
@@ -81,6 +87,10 @@ final class CsvRecords {
             cutAtLastNewline = -1;
             int cut = eof ? length : cut(data, length);
             if (cut == 0 && !eof) {
+                if (length >= MAX_RECORD) {
+                    throw new IOException("the record at line " + line + " runs on for more than " + (MAX_RECORD >> 20)
+                            + " MiB without a line end outside quotes (is a quote left open?)");
+                }
                 carry = data; // a record longer than the block: read on with a bigger one
                 carryLength = length;
                 continue;

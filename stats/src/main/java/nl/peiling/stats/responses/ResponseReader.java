@@ -199,6 +199,9 @@ public final class ResponseReader {
             Thread.currentThread().interrupt();
             running.forEach(Thread::interrupt);
             throw new ResponseFormatException(name, "reading was interrupted", e);
+        } catch (IOException | RuntimeException e) {
+            running.forEach(Thread::interrupt); // the workers wait for blocks that will not come
+            throw e;
         }
         if (failure.get() != null) {
             Throwable cause = failure.get();
@@ -241,7 +244,10 @@ public final class ResponseReader {
                     }
                     byte[] bytes = buffer.array();
                     undo.fields.split(bytes, 0, bytes.length);
-                    undo.decode(bytes, loser[0], loser[1], bytes.length);
+                    if (!undo.decode(bytes, loser[0], loser[1], bytes.length)) {
+                        throw new ResponseFormatException(
+                                name, "the file changed while it was read: line " + loser[0] + " reads differently");
+                    }
                     undo.sink.remove(undo.row);
                     rejects.add(new Reject(
                             loser[0],
@@ -304,6 +310,20 @@ public final class ResponseReader {
         }
 
         Layout layout(String name, byte[] data, Fields fields) {
+            if (fields.malformed >= 0) {
+                int f = fields.malformed;
+                throw new ResponseFormatException(
+                        name,
+                        "header column " + (f + 1)
+                                + (fields.ends[f] == fields.malformedTo
+                                        ? " has no closing quote"
+                                        : " has text after its closing quote: "
+                                                + new String(
+                                                        data,
+                                                        fields.malformedFrom,
+                                                        fields.malformedTo - fields.malformedFrom,
+                                                        StandardCharsets.UTF_8)));
+            }
             List<String> header = new ArrayList<>();
             for (int f = 0; f < fields.count; f++) {
                 header.add(fields.text(data, f));
@@ -529,7 +549,7 @@ public final class ResponseReader {
                     p++;
                 }
                 int index = moduleIds.find(data, segment, p);
-                if (index < 0 || p >= limit) {
+                if (index < 0 || p >= limit || (data[p] != '|' && data[p] != ',')) {
                     return -1;
                 }
                 mask |= 1L << index;
@@ -676,6 +696,28 @@ public final class ResponseReader {
         }
 
         /**
+         * Rejects the record for its {@linkplain Fields#malformed malformed} quoted field. The value is the
+         * field as written, quotes included; open text and a field without a closing quote (which runs
+         * on into the lines after it) are described rather than shown.
+         */
+        private boolean rejectMalformed(byte[] data, List<String> header) {
+            int f = fields.malformed;
+            int from = fields.malformedFrom;
+            int length = fields.malformedTo - from;
+            boolean text = f >= FIXED_COLUMNS.size()
+                    && layout.schema().cells[layout.columnQuestion()[f]].isText();
+            String value;
+            if (fields.ends[f] == fields.malformedTo) {
+                value = "(no closing quote)";
+            } else if (text) {
+                value = "(" + length + " bytes of open text)";
+            } else {
+                value = new String(data, from, length, StandardCharsets.UTF_8);
+            }
+            return reject(RejectReason.MALFORMED, header.get(f), value);
+        }
+
+        /**
          * Decodes the record whose fields were just split into {@link #row}; false with {@link #rejected}
          * set when it is rejected.
          */
@@ -693,6 +735,9 @@ public final class ResponseReader {
             }
             if (fields.count != header.size()) {
                 return reject(RejectReason.FIELD_COUNT, "", fields.count + " fields, expected " + header.size());
+            }
+            if (fields.malformed >= 0) {
+                return rejectMalformed(data, header);
             }
             if (fields.ends[0] == fields.starts[0]) {
                 return reject(RejectReason.MISSING_RESPONDENT, "respondent", "");
@@ -807,6 +852,15 @@ public final class ResponseReader {
         int recordEnd;
         /** The line ends inside quoted fields of the last split record. */
         int innerNewlines;
+        /**
+         * The first field of the last split record that is quoted but not well formed (text between its
+         * closing quote and the next delimiter, or no closing quote), or -1; its bytes from the opening
+         * quote are data[malformedFrom, malformedTo).
+         */
+        int malformed;
+
+        int malformedFrom;
+        int malformedTo;
 
         /**
          * Splits the record that starts at {@code start} into fields, up to its line end outside quotes
@@ -816,6 +870,7 @@ public final class ResponseReader {
         int split(byte[] data, int start, int limit) {
             count = 0;
             innerNewlines = 0;
+            malformed = -1;
             int fieldStart = start;
             int i = start;
             while (true) {
@@ -867,7 +922,11 @@ public final class ResponseReader {
             }
         }
 
-        /** Reads the quoted field at data[i] (a quote); returns the position of the delimiter after it. */
+        /**
+         * Reads the quoted field at data[i] (a quote); returns the position of the delimiter after it. Text
+         * between the closing quote and the delimiter, or a missing closing quote, makes the field
+         * {@link #malformed}.
+         */
         private int quoted(byte[] data, int i, int limit) {
             int from = i + 1;
             int j = from;
@@ -891,10 +950,17 @@ public final class ResponseReader {
             int k = j + 1;
             byte b;
             while (k < limit && (b = data[k]) != ',' && b != '\n') {
-                k++; // text after a closing quote is kept out of the field
+                k++;
             }
-            if (k < limit && data[k] == '\n' && k > j + 1 && data[k - 1] == '\r') {
-                return k; // "...",\r\n: the \r is outside the field already
+            // A \r before the line end (or at the end of the data) ends the line, not the field.
+            int end = Math.min(k, limit);
+            if (end > j + 1 && data[end - 1] == '\r' && (k >= limit || data[k] == '\n')) {
+                end--;
+            }
+            if ((j >= limit || end > j + 1) && malformed < 0) {
+                malformed = count - 1;
+                malformedFrom = i;
+                malformedTo = Math.min(end, limit);
             }
             return Math.min(k, limit);
         }
@@ -968,16 +1034,18 @@ public final class ResponseReader {
                 lengths = java.util.Arrays.copyOf(lengths, n);
                 answered = java.util.Arrays.copyOf(answered, n);
             }
-            // Two independent 64-bit hashes of the key, in one pass over its bytes.
-            long a = SEED1 ^ (to - from);
-            long b = SEED2 ^ (to - from);
+            // Two independent 64-bit hashes of the key, in one pass over its bytes. The last word holds
+            // the 0 to 7 bytes after the whole words and, in its top byte, how many they are: so keys of
+            // the same words but other lengths end in other words, and hash apart.
+            long a = SEED1;
+            long b = SEED2;
             int i = from;
             for (; i + 8 <= to; i += 8) {
                 long word = (long) Swar.LONGS.get(data, i);
                 a = Long.rotateLeft((a ^ word) * MULTIPLIER, 29) + SEED1;
                 b = Long.rotateLeft((b ^ word) * MULTIPLIER, 29) + SEED2;
             }
-            long tail = 0;
+            long tail = (long) (to - i) << 56;
             for (int shift = 0; i < to; i++, shift += 8) {
                 tail |= (data[i] & 0xFFL) << shift;
             }

@@ -45,12 +45,15 @@ class FastPathProperties {
                             "",
                             "basis|basis",
                             "\"basis|opt\"",
+                            "basis\"basis",
                             "bogus")),
             Map.entry(
                     "scale",
-                    List.of("1", "2", "3", "4", "5", "5", "", "", "nvt", "0", "6", "wn", "\"3\"", "10", " 3", "3 ")),
+                    List.of(
+                            "1", "2", "3", "4", "5", "5", "", "", "nvt", "0", "6", "wn", "\"3\"", "10", " 3", "3 ",
+                            "\"3\"9")),
             Map.entry("g1", List.of("1", "6", "9", "10", "10", "", "0", "11", "x", "\"7\"")),
-            Map.entry("s1", List.of("ja", "nee", "nee", "", "maybe", "\"ja\"", "JA")),
+            Map.entry("s1", List.of("ja", "nee", "nee", "", "maybe", "\"ja\"", "JA", "\"ja\" ")),
             Map.entry("m1", List.of("a", "a|b", "b|c", "a|b|c", "a|a", "", "d", "a|")),
             Map.entry("n1", List.of("0", "100", "50.5", "7", "", "101", "-1", "1.1234567", "1e3", "\"12\"")),
             Map.entry(

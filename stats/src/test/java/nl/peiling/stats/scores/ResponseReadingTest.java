@@ -125,6 +125,86 @@ class ResponseReadingTest {
     }
 
     @Test
+    void quotedFields_withTextAfterTheClosingQuoteOrNoClosingQuote_areRejectedAsMalformed() {
+        // Columns: respondent … modules, then q1 q2 q3 g1 s1 m1 n1 t1 o1 o2 o3.
+        TestEdition.Csv csv = new TestEdition.Csv()
+                .raw("b1,X,01,2,BOL,basis,\"3\"9,,,,,,,,,,")
+                .raw("b2,\"X\"Y,01,2,BOL,basis,3,,,,,,,,,,")
+                .raw("b3,X,01,2,BOL,basis,3,,,,,,,\"kort\" en bondig,,,")
+                .raw("ok1,X,01,2,BOL,basis,\"4\",,,,,,,\"kort\",,,\r")
+                .raw("b4,X,01,2,BOL,basis,4,,,,,,,,,,\"5\" \r")
+                .raw("b5,X,01,2,BOL,basis,4,,,,,,,,,,\"5");
+        Aggregation aggregation = read(csv);
+        assertThat(aggregation.rejects())
+                .extracting(Reject::line, Reject::respondent, Reject::reason, Reject::column, Reject::value)
+                .containsExactly(
+                        tuple(2L, "b1", RejectReason.MALFORMED, "q1", "\"3\"9"),
+                        tuple(3L, "b2", RejectReason.MALFORMED, "institution", "\"X\"Y"),
+                        tuple(4L, "b3", RejectReason.MALFORMED, "t1", "(16 bytes of open text)"),
+                        tuple(6L, "b4", RejectReason.MALFORMED, "o3", "\"5\" "),
+                        tuple(7L, "b5", RejectReason.MALFORMED, "o3", "(no closing quote)"));
+        Results results = aggregation.results();
+        assertThat(results.input().rows()).isEqualTo(6);
+        assertThat(results.input().accepted()).isEqualTo(1);
+        // Nothing of the rejected rows is counted: q1 has only ok1's answer.
+        assertThat(results.national().item("q1").orElseThrow().n()).isEqualTo(1);
+        assertThat(results.national().item("q1").orElseThrow().mean()).isEqualTo(4.0);
+    }
+
+    @Test
+    void aQuoteLeftOpen_failsTheFileAtItsLine_ratherThanReadingTheRestIntoMemory() throws IOException {
+        Path file = dir.resolve("responses.csv");
+        new TestEdition.Csv()
+                .row("ok1", "X", "01", 2, "BOL", "basis", "q1=4")
+                .raw("open,X,01,2,BOL,basis,4,,,,,,,\"begint,,,")
+                .write(file);
+        // The rest of the file (over 16 MiB of rows) would all be inside the open quote.
+        byte[] row = "r,X,01,2,BOL,basis,4,,,,,,,,,,\n".getBytes(StandardCharsets.US_ASCII);
+        try (var out = new java.io.BufferedOutputStream(
+                Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND))) {
+            for (long written = 0; written <= 17L << 20; written += row.length) {
+                out.write(row);
+            }
+        }
+        assertThatThrownBy(() -> Aggregator.of(TestEdition.EDITION)
+                        .withBlockSize(64 << 10)
+                        .aggregate(file))
+                .isInstanceOf(ResponseFormatException.class)
+                .hasMessage(file + ": cannot be read: the record at line 3 runs on for more than 16 MiB without a"
+                        + " line end outside quotes (is a quote left open?)");
+    }
+
+    @Test
+    void aDoubleLoginWhoseRowChangedWhileTheFileWasRead_failsTheRead_ratherThanTakingBackOtherAnswers()
+            throws IOException {
+        Path file = new TestEdition.Csv()
+                .row("dup", "X", "01", 2, "BOL", "basis", "q1=4")
+                .row("dup", "X", "01", 2, "BOL", "basis", "q1=5 q2=5")
+                .write(dir.resolve("responses.csv"));
+        int answer = Files.readString(file).indexOf("dup,X,01,2,BOL,basis,4") + "dup,X,01,2,BOL,basis,".length();
+        RowSink overwriting = new RowSink() {
+            @Override
+            public void add(ResponseRow row) {
+                if (row.line() == 3) { // the winner is read: now line 2, which loses, changes on disk
+                    try (var out = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+                        out.seek(answer);
+                        out.write('x');
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+
+            @Override
+            public void remove(ResponseRow row) {}
+        };
+        assertThatThrownBy(() ->
+                        ResponseReader.of(TestEdition.EDITION).withThreads(1).read(file, () -> overwriting))
+                .isInstanceOf(ResponseFormatException.class)
+                .hasMessage(file + ": the file changed while it was read: line 2 reads differently");
+    }
+
+    @Test
     void header_withoutRespondentFieldsOrWithUnknownColumns_failsTheFile() throws IOException {
         Path wrongStart = Files.writeString(dir.resolve("a.csv"), "id,institution\n1,X\n");
         assertThatThrownBy(() -> Aggregator.of(TestEdition.EDITION).aggregate(wrongStart))
@@ -137,6 +217,15 @@ class ResponseReadingTest {
         assertThatThrownBy(() -> Aggregator.of(TestEdition.EDITION).aggregate(unknown))
                 .isInstanceOf(ResponseFormatException.class)
                 .hasMessageContaining("header column 8 \"zz9\" is not a question");
+        Path quoted = Files.writeString(
+                dir.resolve("d.csv"), "respondent,institution,\"location\"s,level,pathway,modules,q1\n");
+        assertThatThrownBy(() -> Aggregator.of(TestEdition.EDITION).aggregate(quoted))
+                .isInstanceOf(ResponseFormatException.class)
+                .hasMessage(quoted + ": header column 3 has text after its closing quote: \"location\"s");
+        Path open = Files.writeString(dir.resolve("e.csv"), "respondent,institution,location,level,\"pathway\n");
+        assertThatThrownBy(() -> Aggregator.of(TestEdition.EDITION).aggregate(open))
+                .isInstanceOf(ResponseFormatException.class)
+                .hasMessage(open + ": header column 5 has no closing quote");
         Path empty = Files.writeString(dir.resolve("c.csv"), "");
         assertThatThrownBy(() -> Aggregator.of(TestEdition.EDITION).aggregate(empty))
                 .isInstanceOf(ResponseFormatException.class)
