@@ -785,7 +785,7 @@ public final class ResponseReader {
                 return reject(RejectReason.UNKNOWN_MODULE, "modules", fields.text(data, 5));
             }
             Codes moduleIds = layout.schema().moduleIds;
-            while (segment < end) {
+            do { // at least once: an empty field names no module, and is rejected as the empty id
                 int stop = segment;
                 while (stop < end && data[stop] != '|') {
                     stop++;
@@ -802,7 +802,7 @@ public final class ResponseReader {
                 if (segment == end) {
                     return reject(RejectReason.UNKNOWN_MODULE, "modules", ""); // a trailing '|'
                 }
-            }
+            } while (segment < end);
             row.modules = mask;
             int[] columnQuestion = layout.columnQuestion();
             Cell[] cells = layout.schema().cells;

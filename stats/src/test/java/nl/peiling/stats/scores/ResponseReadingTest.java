@@ -87,6 +87,27 @@ class ResponseReadingTest {
     }
 
     @Test
+    void rowsOfAnUnknownLocation_areRejectedEachOne_alsoWhenTheyFollowEachOther() {
+        TestEdition.Csv csv = new TestEdition.Csv()
+                .row("a1", "Y", "02", 2, "BOL", "basis", "q1=4")
+                .row("a2", "Y", "02", 2, "BOL", "basis", "q1=4")
+                .row("a3", "Y", "01", 2, "BOL", "basis", "q1=4")
+                .row("a4", "Y", "01", 2, "BOL", "basis", "q1=5")
+                .row("a5", "Y", "02", 2, "BOL", "basis", "q1=4")
+                .row("a6", "Y", "02", 2, "BOL", "basis", "q1=4");
+        Aggregation aggregation = read(csv);
+        assertThat(aggregation.rejects())
+                .extracting(Reject::respondent, Reject::reason, Reject::value)
+                .containsExactly(
+                        tuple("a1", RejectReason.UNKNOWN_LOCATION, "02"),
+                        tuple("a2", RejectReason.UNKNOWN_LOCATION, "02"),
+                        tuple("a5", RejectReason.UNKNOWN_LOCATION, "02"),
+                        tuple("a6", RejectReason.UNKNOWN_LOCATION, "02"));
+        assertThat(aggregation.results().national().item("q1").orElseThrow().mean())
+                .isEqualTo(4.5);
+    }
+
+    @Test
     void doubleLogin_keepsTheRowWithMostAnswersTiesTheLater() {
         TestEdition.Csv csv = new TestEdition.Csv()
                 .row("dup", "X", "01", 2, "BOL", "basis", "q1=1 q2=1")
@@ -149,6 +170,32 @@ class ResponseReadingTest {
         // Nothing of the rejected rows is counted: q1 has only ok1's answer.
         assertThat(results.national().item("q1").orElseThrow().n()).isEqualTo(1);
         assertThat(results.national().item("q1").orElseThrow().mean()).isEqualTo(4.0);
+    }
+
+    @Test
+    void doubledQuotesAreUndoneBeforeTheChecks_blankLinesAreNoRows_andAnEmptyModulesFieldIsRejected() {
+        // Columns: respondent … modules, then q1 q2 q3 g1 s1 m1 n1 t1 o1 o2 o3; t1 has at most 10 characters.
+        TestEdition.Csv csv = new TestEdition.Csv()
+                .raw("\"r\"\"1\",X,01,2,BOL,basis,6,,,,,,,,,,")
+                .raw("")
+                .raw("r2,\"X\"\"Y\",01,2,BOL,basis,3,,,,,,,,,,")
+                .raw("ok1,X,01,2,BOL,basis,4,,,,,,,\"a\"\"bcdef\"\"gh\",,,")
+                .raw("r4,X,01,2,BOL,basis,4,,,,,,,\"a\"\"bcdefg\"\"gh\",,,")
+                .raw("\r")
+                .raw("r5,X,01,2,BOL,,,,,,,,,,,,")
+                .raw("");
+        Aggregation aggregation = read(csv);
+        assertThat(aggregation.rejects())
+                .extracting(Reject::line, Reject::respondent, Reject::reason, Reject::column, Reject::value)
+                .containsExactly(
+                        tuple(2L, "r\"1", RejectReason.UNKNOWN_CODE, "q1", "6"),
+                        tuple(4L, "r2", RejectReason.UNKNOWN_INSTITUTION, "institution", "X\"Y"),
+                        tuple(6L, "r4", RejectReason.OUT_OF_RANGE, "t1", "(11 bytes of open text)"),
+                        tuple(8L, "r5", RejectReason.UNKNOWN_MODULE, "modules", ""));
+        Results.Input input = aggregation.results().input();
+        assertThat(input.rows()).isEqualTo(5); // the three blank lines are no rows
+        assertThat(input.accepted()).isEqualTo(1);
+        assertThat(input.rejected()).isEqualTo(4);
     }
 
     @Test
@@ -226,6 +273,12 @@ class ResponseReadingTest {
         assertThatThrownBy(() -> Aggregator.of(TestEdition.EDITION).aggregate(open))
                 .isInstanceOf(ResponseFormatException.class)
                 .hasMessage(open + ": header column 5 has no closing quote");
+        Path shortHeader = Files.writeString(dir.resolve("f.csv"), "respondent,institution\n");
+        assertThatThrownBy(() -> Aggregator.of(TestEdition.EDITION).aggregate(shortHeader))
+                .isInstanceOf(ResponseFormatException.class)
+                .hasMessage(
+                        shortHeader
+                                + ": header column 3 is missing; the header must start with respondent,institution,location,level,pathway,modules");
         Path empty = Files.writeString(dir.resolve("c.csv"), "");
         assertThatThrownBy(() -> Aggregator.of(TestEdition.EDITION).aggregate(empty))
                 .isInstanceOf(ResponseFormatException.class)
