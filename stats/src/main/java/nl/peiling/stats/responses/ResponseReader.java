@@ -36,8 +36,9 @@ import nl.peiling.core.model.Question;
  * the institution or location is unknown, a question outside the respondent's modules has an answer, or
  * the respondent key repeats. Of rows with the same key the one with most answers is kept (ties: the
  * later row) and the others are rejected as {@code duplicate}; since that is known only at the end, the
- * losing rows are read again and taken back from the sinks. Memory does not grow with the rows, except
- * for 40 bytes per respondent key for that rule.
+ * losing rows are read again and taken back from the sinks. Memory does not grow with the rows: that
+ * rule keeps about 40 bytes per respondent key in memory up to {@link #withKeysInMemory a limit}, and
+ * the keys beyond it in temporary files (as hashes with the places of their rows, never the keys).
  *
  * <p>The reader is immutable and can be shared between threads.
  */
@@ -53,6 +54,9 @@ public final class ResponseReader {
     /** The default size of the blocks handed to worker threads. */
     public static final int DEFAULT_BLOCK_SIZE = 256 << 10;
 
+    /** The default limit of respondent keys in memory, see {@link #withKeysInMemory}: about 80 MB. */
+    public static final int DEFAULT_KEYS_IN_MEMORY = 1 << 21;
+
     private final Edition edition;
     private final Map<String, Set<String>> knownLocations;
     private final int threads;
@@ -61,19 +65,23 @@ public final class ResponseReader {
     /** Whether plain records take the fast path; off only to test that both paths read alike. */
     private final boolean fastPath;
 
+    private final int keysInMemory;
+
     private ResponseReader(
             Edition edition,
             Map<String, Set<String>> knownLocations,
             int threads,
             int blockSize,
             Schema schema,
-            boolean fastPath) {
+            boolean fastPath,
+            int keysInMemory) {
         this.edition = edition;
         this.knownLocations = knownLocations;
         this.threads = threads;
         this.blockSize = blockSize;
         this.schema = schema;
         this.fastPath = fastPath;
+        this.keysInMemory = keysInMemory;
     }
 
     /** A reader for the edition's data files, on all available processors, accepting any institution. */
@@ -85,7 +93,8 @@ public final class ResponseReader {
                 Runtime.getRuntime().availableProcessors(),
                 DEFAULT_BLOCK_SIZE,
                 new Schema(edition),
-                true);
+                true,
+                DEFAULT_KEYS_IN_MEMORY);
     }
 
     /** A copy that rejects institutions and locations not in the map (institution code to location codes). */
@@ -93,7 +102,7 @@ public final class ResponseReader {
         requireNonNull(locations, "locations");
         Map<String, Set<String>> copy = new HashMap<>();
         locations.forEach((institution, codes) -> copy.put(institution, Set.copyOf(codes)));
-        return new ResponseReader(edition, Map.copyOf(copy), threads, blockSize, schema, fastPath);
+        return new ResponseReader(edition, Map.copyOf(copy), threads, blockSize, schema, fastPath, keysInMemory);
     }
 
     /** A copy that reads with this many worker threads (at least 1). */
@@ -101,7 +110,7 @@ public final class ResponseReader {
         if (count < 1) {
             throw new IllegalArgumentException("threads (" + count + ") must be >= 1");
         }
-        return new ResponseReader(edition, knownLocations, count, blockSize, schema, fastPath);
+        return new ResponseReader(edition, knownLocations, count, blockSize, schema, fastPath, keysInMemory);
     }
 
     /**
@@ -112,12 +121,25 @@ public final class ResponseReader {
         if (bytes < 1024) {
             throw new IllegalArgumentException("block size (" + bytes + ") must be >= 1024");
         }
-        return new ResponseReader(edition, knownLocations, threads, bytes, schema, fastPath);
+        return new ResponseReader(edition, knownLocations, threads, bytes, schema, fastPath, keysInMemory);
+    }
+
+    /**
+     * A copy that keeps at most about this many respondent keys (at least 1) in memory for the
+     * double-login rule, about 40 bytes each, and at the end a table of up to as many. Beyond it the
+     * workers move their keys, as two 64-bit hashes with the places of their rows, to temporary files
+     * in parts by hash, and the rule is applied part by part; the results are the same.
+     */
+    public ResponseReader withKeysInMemory(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("keys in memory (" + count + ") must be >= 1");
+        }
+        return new ResponseReader(edition, knownLocations, threads, blockSize, schema, fastPath, count);
     }
 
     /** A copy that decodes every record the general way, without the fast path (for tests). */
     ResponseReader withoutFastPath() {
-        return new ResponseReader(edition, knownLocations, threads, blockSize, schema, false);
+        return new ResponseReader(edition, knownLocations, threads, blockSize, schema, false, keysInMemory);
     }
 
     /** The questions in the order of the per-question codes of {@link ResponseRow}: the edition's order. */
@@ -166,16 +188,47 @@ public final class ResponseReader {
         int afterHeader = headerFields.split(first.data, 0, first.length);
         Layout layout = schema.layout(name, first.data, headerFields);
         // Room for each worker's share of the keys, estimated from the first block's records, so
-        // that the key arrays need not grow (and be copied) many times.
+        // that the key arrays need not grow (and be copied) many times; up to the limit in memory.
         long recordsInFirst = Math.max(1, CsvRecords.newlines(first.data, 0, first.length));
         long estimate = Files.size(file) / Math.max(1, first.length / recordsInFirst);
-        int keysPerWorker = (int) Math.min(1 << 20, Math.max(1024, estimate / threads + estimate / 16));
+        int keyLimit = Math.max(1, keysInMemory / threads);
+        int keysPerWorker = (int) Math.min(keyLimit, Math.max(1024, estimate / threads + estimate / 16));
+        try (KeySpill spill = new KeySpill(threads, estimate, keysInMemory)) {
+            return read(
+                    name,
+                    file,
+                    records,
+                    first,
+                    headerFields,
+                    afterHeader,
+                    layout,
+                    sinkFactory,
+                    spill,
+                    keysPerWorker,
+                    keyLimit);
+        }
+    }
+
+    private <S extends RowSink> ReadResult<S> read(
+            String name,
+            Path file,
+            CsvRecords records,
+            CsvRecords.Block first,
+            Fields headerFields,
+            int afterHeader,
+            Layout layout,
+            Supplier<S> sinkFactory,
+            KeySpill spill,
+            int keysPerWorker,
+            int keyLimit)
+            throws IOException {
         List<Worker<S>> workers = new ArrayList<>();
         BlockingQueue<CsvRecords.Block> queue = new ArrayBlockingQueue<>(threads * 2);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> running = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            Worker<S> worker = new Worker<>(layout, sinkFactory.get(), queue, failure, records, keysPerWorker);
+            Worker<S> worker = new Worker<>(
+                    layout, sinkFactory.get(), queue, failure, records, new Keys(keysPerWorker, keyLimit), spill, i);
             workers.add(worker);
             Thread thread = new Thread(worker, "peiling-responses-" + i);
             thread.setDaemon(true);
@@ -213,24 +266,30 @@ public final class ResponseReader {
             }
             throw new IllegalStateException(cause);
         }
-        return finish(name, file, workers);
+        return finish(name, file, workers, spill);
     }
 
     /** Applies the double-login rule over all workers' keys, takes back the losing rows, and sums up. */
-    private <S extends RowSink> ReadResult<S> finish(String name, Path file, List<Worker<S>> workers)
+    private <S extends RowSink> ReadResult<S> finish(String name, Path file, List<Worker<S>> workers, KeySpill spill)
             throws IOException {
         long rows = 0;
         List<Reject> rejects = new ArrayList<>();
-        KeyTable table = new KeyTable(workers.stream().map(w -> w.keys).toList());
-        for (int w = 0; w < workers.size(); w++) {
-            Worker<S> worker = workers.get(w);
+        for (Worker<S> worker : workers) {
             rows += worker.rows;
             rejects.addAll(worker.rejects);
-            for (int i = 0; i < worker.keys.size; i++) {
-                table.offer(w, i);
+        }
+        List<long[]> losers;
+        if (!spill.used()) {
+            losers = KeyTable.losers(workers.stream().map(w -> w.keys).toList());
+        } else { // the rest of the keys join the spilled ones, and the rule is applied part by part
+            for (int w = 0; w < workers.size(); w++) {
+                spill.write(w, workers.get(w).keys);
+            }
+            losers = new ArrayList<>();
+            for (int part = 0; part < spill.parts(); part++) {
+                losers.addAll(KeyTable.losers(List.of(spill.read(part))));
             }
         }
-        List<long[]> losers = table.losers();
         if (!losers.isEmpty()) {
             Worker<S> undo = workers.get(0);
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -394,6 +453,10 @@ public final class ResponseReader {
         final Fields fields = new Fields();
         final List<Reject> rejects = new ArrayList<>();
         final Keys keys;
+        final KeySpill spill;
+        /** This worker's number, which names its files in the spill. */
+        final int index;
+
         long rows;
         Reject rejected;
         String lastInstitution;
@@ -417,9 +480,13 @@ public final class ResponseReader {
                 BlockingQueue<CsvRecords.Block> queue,
                 AtomicReference<Throwable> failure,
                 CsvRecords records,
-                int keys) {
+                Keys keys,
+                KeySpill spill,
+                int index) {
             this.layout = layout;
-            this.keys = new Keys(keys);
+            this.keys = keys;
+            this.spill = spill;
+            this.index = index;
             this.records = records;
             this.sink = sink;
             this.queue = queue;
@@ -459,7 +526,7 @@ public final class ResponseReader {
                 if (next >= 0) {
                     rows++;
                     sink.add(row);
-                    keys.add(data, keyFrom, keyTo, line, row.offset, row.length, row.answered);
+                    key(data, keyFrom, keyTo, line, row.offset, row.length, row.answered);
                     line++;
                     position = next;
                     continue;
@@ -470,7 +537,7 @@ public final class ResponseReader {
                     rows++;
                     if (decode(data, line, block.offset + position, length)) {
                         sink.add(row);
-                        keys.add(
+                        key(
                                 data,
                                 fields.starts[0],
                                 fields.ends[0],
@@ -486,6 +553,18 @@ public final class ResponseReader {
                 position = next;
             }
             records.recycle(data);
+        }
+
+        /** Adds the key of an accepted row; when the keys are at their limit, they go to the spill first. */
+        private void key(byte[] data, int from, int to, long line, long offset, int length, int answered) {
+            if (keys.full()) {
+                try {
+                    spill.write(index, keys);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("cannot write respondent keys to a temporary file", e);
+                }
+            }
+            keys.add(data, from, to, line, offset, length, answered);
         }
 
         /**
@@ -1014,8 +1093,12 @@ public final class ResponseReader {
         int[] answered;
         int size;
 
-        /** Room for this many keys at first (it grows when needed). */
-        Keys(int capacity) {
+        /** The most keys these arrays grow to. */
+        final int limit;
+
+        /** Room for this many keys at first; it grows when needed, up to {@code limit}. */
+        Keys(int capacity, int limit) {
+            this.limit = limit;
             h1 = new long[capacity];
             h2 = new long[capacity];
             lines = new long[capacity];
@@ -1025,15 +1108,6 @@ public final class ResponseReader {
         }
 
         void add(byte[] data, int from, int to, long line, long offset, int length, int answers) {
-            if (size == h1.length) {
-                int n = size * 2;
-                h1 = java.util.Arrays.copyOf(h1, n);
-                h2 = java.util.Arrays.copyOf(h2, n);
-                lines = java.util.Arrays.copyOf(lines, n);
-                offsets = java.util.Arrays.copyOf(offsets, n);
-                lengths = java.util.Arrays.copyOf(lengths, n);
-                answered = java.util.Arrays.copyOf(answered, n);
-            }
             // Two independent 64-bit hashes of the key, in one pass over its bytes. The last word holds
             // the 0 to 7 bytes after the whole words and, in its top byte, how many they are: so keys of
             // the same words but other lengths end in other words, and hash apart.
@@ -1049,13 +1123,38 @@ public final class ResponseReader {
             for (int shift = 0; i < to; i++, shift += 8) {
                 tail |= (data[i] & 0xFFL) << shift;
             }
-            h1[size] = mix(Long.rotateLeft((a ^ tail) * MULTIPLIER, 29) + SEED1);
-            h2[size] = mix(Long.rotateLeft((b ^ tail) * MULTIPLIER, 29) + SEED2);
+            put(
+                    mix(Long.rotateLeft((a ^ tail) * MULTIPLIER, 29) + SEED1),
+                    mix(Long.rotateLeft((b ^ tail) * MULTIPLIER, 29) + SEED2),
+                    line,
+                    offset,
+                    length,
+                    answers);
+        }
+
+        /** Adds a key by its hashes. */
+        void put(long hash1, long hash2, long line, long offset, int length, int answers) {
+            if (size == h1.length) {
+                int n = (int) Math.min(limit, 2L * size);
+                h1 = java.util.Arrays.copyOf(h1, n);
+                h2 = java.util.Arrays.copyOf(h2, n);
+                lines = java.util.Arrays.copyOf(lines, n);
+                offsets = java.util.Arrays.copyOf(offsets, n);
+                lengths = java.util.Arrays.copyOf(lengths, n);
+                answered = java.util.Arrays.copyOf(answered, n);
+            }
+            h1[size] = hash1;
+            h2[size] = hash2;
             lines[size] = line;
             offsets[size] = offset;
             lengths[size] = length;
             answered[size] = answers;
             size++;
+        }
+
+        /** Whether the keys have reached their limit. */
+        boolean full() {
+            return size == limit;
         }
 
         /** The seeds and multiplier of the two key hashes (eight bytes at a time, one seed each). */
@@ -1089,6 +1188,17 @@ public final class ResponseReader {
         final int mask;
         /** The losing rows: references to their keys, and the slot whose final winner they lost to. */
         final List<long[]> losers = new ArrayList<>();
+
+        /** The losing rows of these keys as {line, offset, length, kept line}; see {@link #losers()}. */
+        static List<long[]> losers(List<Keys> keys) {
+            KeyTable table = new KeyTable(keys);
+            for (int k = 0; k < keys.size(); k++) {
+                for (int i = 0; i < keys.get(k).size; i++) {
+                    table.offer(k, i);
+                }
+            }
+            return table.losers();
+        }
 
         KeyTable(List<Keys> keys) {
             this.keys = keys;

@@ -105,6 +105,14 @@ public final class Aggregator {
         return new Aggregator(edition, population, weightCells, groupings, minN, reader.withBlockSize(bytes));
     }
 
+    /**
+     * A copy whose reader keeps at most about this many respondent keys in memory for the double-login
+     * rule, the rest in temporary files; see {@link ResponseReader#withKeysInMemory}.
+     */
+    public Aggregator withKeysInMemory(int count) {
+        return new Aggregator(edition, population, weightCells, groupings, minN, reader.withKeysInMemory(count));
+    }
+
     /** A copy that rejects rows of institutions and locations not in the map. */
     public Aggregator withKnownLocations(Map<String, ? extends Collection<String>> locations) {
         return new Aggregator(edition, population, weightCells, groupings, minN, reader.withKnownLocations(locations));
@@ -199,6 +207,9 @@ public final class Aggregator {
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error; // such as OutOfMemoryError, as itself
             }
             throw new IllegalStateException(e.getCause());
         } finally {

@@ -26,8 +26,9 @@ import nl.peiling.stats.scores.AggregatorFixtures;
 /**
  * The double-login rule against a model of it: of the rows with one respondent key, the one with most
  * answers is kept, ties the later; every other is rejected as a duplicate naming the kept line, and the
- * rows it took back leave nothing in the sinks, whatever the threads and block sizes. Respondent keys
- * are told apart by two 64-bit hashes, so those must not collide on keys that look alike.
+ * rows it took back leave nothing in the sinks, whatever the threads, block sizes and number of keys
+ * kept in memory (the others go to temporary files, deleted after). Respondent keys are told apart by
+ * two 64-bit hashes, so those must not collide on keys that look alike.
  */
 class DoubleLoginProperties {
 
@@ -39,7 +40,8 @@ class DoubleLoginProperties {
     void theRowWithMostAnswersIsKept_tiesTheLater(
             @ForAll long seed,
             @ForAll @IntRange(min = 1, max = 3) int threads,
-            @ForAll @IntRange(min = 1024, max = 4096) int blockSize)
+            @ForAll @IntRange(min = 1024, max = 4096) int blockSize,
+            @ForAll @IntRange(min = 1, max = 100) int keysInMemory)
             throws IOException {
         Random random = new Random(seed);
         int rows = 1 + random.nextInt(400);
@@ -77,20 +79,23 @@ class DoubleLoginProperties {
         try {
             Files.writeString(file, csv, StandardCharsets.UTF_8);
             Map<Long, Integer> net = new ConcurrentHashMap<>();
-            ReadResult<RowSink> result = ResponseReader.of(EDITION)
-                    .withThreads(threads)
-                    .withBlockSize(blockSize)
-                    .read(file, () -> new RowSink() {
-                        @Override
-                        public void add(ResponseRow row) {
-                            net.merge(row.line(), 1, Integer::sum);
-                        }
+            List<Path> spillsBefore = spills();
+            ResponseReader reader =
+                    ResponseReader.of(EDITION).withThreads(threads).withBlockSize(blockSize);
+            if (keysInMemory < 100) { // else the default, which these files never reach
+                reader = reader.withKeysInMemory(keysInMemory);
+            }
+            ReadResult<RowSink> result = reader.read(file, () -> new RowSink() {
+                @Override
+                public void add(ResponseRow row) {
+                    net.merge(row.line(), 1, Integer::sum);
+                }
 
-                        @Override
-                        public void remove(ResponseRow row) {
-                            net.merge(row.line(), -1, Integer::sum);
-                        }
-                    });
+                @Override
+                public void remove(ResponseRow row) {
+                    net.merge(row.line(), -1, Integer::sum);
+                }
+            });
             Set<String> rejects = new TreeSet<>();
             for (Reject reject : result.rejects()) {
                 assertThat(reject.reason()).isEqualTo(RejectReason.DUPLICATE);
@@ -107,8 +112,17 @@ class DoubleLoginProperties {
                 }
             });
             assertThat(rowsLeft).isEqualTo(expectedRows);
+            assertThat(spills()).as("temporary key files left").isEqualTo(spillsBefore);
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    private static List<Path> spills() throws IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("peiling-keys"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -135,7 +149,7 @@ class DoubleLoginProperties {
                         .toList()))
                 .hasSize(keys.size());
 
-        ResponseReader.Keys hashed = new ResponseReader.Keys(16);
+        ResponseReader.Keys hashed = new ResponseReader.Keys(16, Integer.MAX_VALUE);
         Random random = new Random(7);
         byte[] data = new byte[200];
         for (byte[] key : keys) {
@@ -154,7 +168,7 @@ class DoubleLoginProperties {
         assertThat(second).as("distinct second hashes").hasSize(keys.size());
 
         // The same key in other surroundings hashes the same.
-        ResponseReader.Keys again = new ResponseReader.Keys(1);
+        ResponseReader.Keys again = new ResponseReader.Keys(1, Integer.MAX_VALUE);
         byte[] key = keys.get(123_456);
         byte[] elsewhere = new byte[key.length + 9];
         System.arraycopy(key, 0, elsewhere, 9, key.length);

@@ -16,8 +16,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Results do not depend on input order, thread count or block partitioning: sharded-then-merged equals
- * a single pass, bit for bit (record equality compares every double exactly), with and without weights.
+ * Results do not depend on input order, thread count, block partitioning or how many respondent keys
+ * are kept in memory: sharded-then-merged equals a single pass, bit for bit (record equality compares every double exactly), with and without weights.
  */
 class MergeProperties {
 
@@ -74,11 +74,16 @@ class MergeProperties {
             }
             Aggregation single = base.withThreads(1).aggregate(ordered);
             Aggregation sharded = base.withThreads(4).withBlockSize(1024).aggregate(ordered);
+            // with the respondent keys beyond the first few in temporary files
+            Aggregation spilled =
+                    base.withThreads(2).withBlockSize(1024).withKeysInMemory(7).aggregate(ordered);
             Aggregation shuffledSharded =
                     base.withThreads(3).withBlockSize(2048).aggregate(reordered);
 
             assertThat(sharded.results()).isEqualTo(single.results());
             assertThat(sharded.rejects()).isEqualTo(single.rejects());
+            assertThat(spilled.results()).isEqualTo(single.results());
+            assertThat(spilled.rejects()).isEqualTo(single.rejects());
             Results a = single.results();
             Results b = shuffledSharded.results();
             assertThat(b.input()).isEqualTo(a.input());
