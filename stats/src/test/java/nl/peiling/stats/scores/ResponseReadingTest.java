@@ -154,6 +154,7 @@ class ResponseReadingTest {
                 .raw("b3,X,01,2,BOL,basis,3,,,,,,,\"kort\" en bondig,,,")
                 .raw("ok1,X,01,2,BOL,basis,\"4\",,,,,,,\"kort\",,,\r")
                 .raw("b4,X,01,2,BOL,basis,4,,,,,,,,,,\"5\" \r")
+                .raw("\"b6\"x,X,01,2,BOL,basis,\"3\"9,,,,,,,,,,")
                 .raw("b5,X,01,2,BOL,basis,4,,,,,,,,,,\"5");
         Aggregation aggregation = read(csv);
         assertThat(aggregation.rejects())
@@ -163,9 +164,10 @@ class ResponseReadingTest {
                         tuple(3L, "b2", RejectReason.MALFORMED, "institution", "\"X\"Y"),
                         tuple(4L, "b3", RejectReason.MALFORMED, "t1", "(16 bytes of open text)"),
                         tuple(6L, "b4", RejectReason.MALFORMED, "o3", "\"5\" "),
-                        tuple(7L, "b5", RejectReason.MALFORMED, "o3", "(no closing quote)"));
+                        tuple(7L, "b6", RejectReason.MALFORMED, "respondent", "\"b6\"x"), // its first fault
+                        tuple(8L, "b5", RejectReason.MALFORMED, "o3", "(no closing quote)"));
         Results results = aggregation.results();
-        assertThat(results.input().rows()).isEqualTo(6);
+        assertThat(results.input().rows()).isEqualTo(7);
         assertThat(results.input().accepted()).isEqualTo(1);
         // Nothing of the rejected rows is counted: q1 has only ok1's answer.
         assertThat(results.national().item("q1").orElseThrow().n()).isEqualTo(1);
@@ -176,7 +178,7 @@ class ResponseReadingTest {
     void doubledQuotesAreUndoneBeforeTheChecks_blankLinesAreNoRows_andAnEmptyModulesFieldIsRejected() {
         // Columns: respondent … modules, then q1 q2 q3 g1 s1 m1 n1 t1 o1 o2 o3; t1 has at most 10 characters.
         TestEdition.Csv csv = new TestEdition.Csv()
-                .raw("\"r\"\"1\",X,01,2,BOL,basis,6,,,,,,,,,,")
+                .raw("\"r\"\"\"\"1\",X,01,2,BOL,basis,6,,,,,,,,,,")
                 .raw("")
                 .raw("r2,\"X\"\"Y\",01,2,BOL,basis,3,,,,,,,,,,")
                 .raw("ok1,X,01,2,BOL,basis,4,,,,,,,\"a\"\"bcdef\"\"gh\",,,")
@@ -188,7 +190,7 @@ class ResponseReadingTest {
         assertThat(aggregation.rejects())
                 .extracting(Reject::line, Reject::respondent, Reject::reason, Reject::column, Reject::value)
                 .containsExactly(
-                        tuple(2L, "r\"1", RejectReason.UNKNOWN_CODE, "q1", "6"),
+                        tuple(2L, "r\"\"1", RejectReason.UNKNOWN_CODE, "q1", "6"),
                         tuple(4L, "r2", RejectReason.UNKNOWN_INSTITUTION, "institution", "X\"Y"),
                         tuple(6L, "r4", RejectReason.OUT_OF_RANGE, "t1", "(11 bytes of open text)"),
                         tuple(8L, "r5", RejectReason.UNKNOWN_MODULE, "modules", ""));
@@ -199,7 +201,8 @@ class ResponseReadingTest {
     }
 
     @Test
-    void aQuoteLeftOpen_failsTheFileAtItsLine_ratherThanReadingTheRestIntoMemory() throws IOException {
+    void aQuoteLeftOpen_failsTheFileAtItsLine_ratherThanReadingTheRestIntoMemory()
+            throws IOException, InterruptedException {
         Path file = dir.resolve("responses.csv");
         new TestEdition.Csv()
                 .row("ok1", "X", "01", 2, "BOL", "basis", "q1=4")
@@ -219,6 +222,13 @@ class ResponseReadingTest {
                 .isInstanceOf(ResponseFormatException.class)
                 .hasMessage(file + ": cannot be read: the record at line 3 runs on for more than 16 MiB without a"
                         + " line end outside quotes (is a quote left open?)");
+        // and the worker threads, which waited for more blocks, have ended
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("peiling-responses-")) {
+                thread.join(10_000);
+                assertThat(thread.isAlive()).as(thread.getName()).isFalse();
+            }
+        }
     }
 
     @Test
