@@ -223,6 +223,42 @@ class AllocatorProperties {
                 }
                 assertThat(m.actual()).isEqualTo((int) actual);
             }
+            // and so do its spreads, counted here from the allocations of the stratum's respondents
+            InstitutionPlan plan = allocator.plan(stratum.institution()).orElseThrow();
+            List<String> pool = plan.pool();
+            int[] single = new int[pool.size()];
+            int[][] both = new int[pool.size()][pool.size()];
+            for (int i = 0; i < result.size(); i++) {
+                Respondent r = result.respondent(i);
+                if (!r.institution().equals(stratum.institution())
+                        || !r.location().equals(stratum.location())) {
+                    continue;
+                }
+                List<String> random = result.get(i).random();
+                for (int a = 0; a < pool.size(); a++) {
+                    if (random.contains(pool.get(a))) {
+                        single[a]++;
+                        for (int b = a + 1; b < pool.size(); b++) {
+                            both[a][b] += random.contains(pool.get(b)) ? 1 : 0;
+                        }
+                    }
+                }
+            }
+            int spread = pool.size() < 2
+                    ? 0
+                    : java.util.Arrays.stream(single).max().orElseThrow()
+                            - java.util.Arrays.stream(single).min().orElseThrow();
+            int pairMin = Integer.MAX_VALUE;
+            int pairMax = Integer.MIN_VALUE;
+            for (int a = 0; a < pool.size(); a++) {
+                for (int b = a + 1; b < pool.size(); b++) {
+                    pairMin = Math.min(pairMin, both[a][b]);
+                    pairMax = Math.max(pairMax, both[a][b]);
+                }
+            }
+            int pairSpread = plan.randomPerRespondent() >= 2 && pool.size() >= 2 ? pairMax - pairMin : 0;
+            assertThat(stratum.spread()).as("spread of %s", stratum).isEqualTo(spread);
+            assertThat(stratum.pairSpread()).as("pair spread of %s", stratum).isEqualTo(pairSpread);
         }
     }
 

@@ -340,8 +340,15 @@ class AllocatorTest {
             assertThat(Fixtures.seconds(edition, a.modules())).isLessThanOrEqualTo(600);
         });
         // Balance within one is no longer guaranteed (a validated edition never gets here: its length-budget
-        // rule makes every combination fit), but the greedy dealer stays close.
-        assertThat(result.strata().get(0).spread()).isLessThanOrEqualTo(2);
+        // rule makes every combination fit), but the greedy dealer stays close: every random module within
+        // one of an even share, 500 × 2 / 4 = 250.
+        StratumSummary stratum = result.strata().get(0);
+        assertThat(stratum.spread()).isLessThanOrEqualTo(2);
+        assertThat(stratum.modules())
+                .filteredOn(m -> m.role() == ModuleRole.RANDOM)
+                .extracting(StratumSummary.ModuleCount::actual)
+                .hasSize(4)
+                .allSatisfy(actual -> assertThat(actual).isBetween(249, 251));
     }
 
     @Test
