@@ -38,6 +38,15 @@ class RoutingTest {
     }
 
     @Test
+    void parse_spaceAnywhereBetweenTokens_orNone_givesTheSameCondition() {
+        String tight = "(q1>=4 and q2 in('a','b'))or answered(q3)or not(q4!=-2.5)";
+        String loose = " \t( q1 >= 4  and  q2  in  ( 'a' ,  'b' ) )  or  answered ( q3 )  or  not ( q4  !=  -2.5 ) \t";
+        String canonical = "(((q1 >= 4 and q2 in ('a', 'b')) or answered(q3)) or not q4 != -2.5)";
+        assertThat(Routing.parse(tight)).hasToString(canonical);
+        assertThat(Routing.parse(loose)).hasToString(canonical);
+    }
+
+    @Test
     void parse_doubledQuote_isAQuoteInTheString() {
         Condition condition = Routing.parse("q = 'it''s'");
         assertThat(((Condition.Comparison) condition).value()).isEqualTo(new Condition.TextLiteral("it's"));
@@ -90,6 +99,44 @@ class RoutingTest {
                 .isTrue();
         assertThat(condition.test(Map.of("q", "nvt")))
                 .as("a non-substantive code is no number")
+                .isFalse();
+    }
+
+    @Test
+    void test_everyOperator_onAnswersBelowAtAndAboveTheLiteral() {
+        // answers 3, 4 (also written 4.0) and 5 against the literal 4
+        Map<String, List<Boolean>> expected = Map.of(
+                "=", List.of(false, true, true, false),
+                "!=", List.of(true, false, false, true),
+                "<", List.of(true, false, false, false),
+                "<=", List.of(true, true, true, false),
+                ">", List.of(false, false, false, true),
+                ">=", List.of(false, true, true, true));
+        List<Object> answers = List.of(3, "4", new BigDecimal("4.0"), "5");
+        expected.forEach((operator, truths) -> {
+            Condition condition = Routing.parse("q " + operator + " 4");
+            for (int i = 0; i < answers.size(); i++) {
+                assertThat(condition.test(Map.of("q", answers.get(i))))
+                        .as("%s with q = %s", condition, answers.get(i))
+                        .isEqualTo(truths.get(i));
+            }
+        });
+    }
+
+    @Test
+    void test_membership_matchesNumbersNumericallyAndCodesAsText() {
+        Condition condition = Routing.parse("q in (1, 2.5, 'nvt')");
+        assertThat(condition.test(Map.of("q", "2.50"))).isTrue();
+        assertThat(condition.test(Map.of("q", 1))).isTrue();
+        assertThat(condition.test(Map.of("q", "nvt"))).isTrue();
+        assertThat(condition.test(Map.of("q", 2))).isFalse();
+        assertThat(condition.test(Map.of("q", "wn"))).isFalse();
+        assertThat(condition.test(Map.of())).as("unanswered").isFalse();
+        assertThat(condition.test(Map.of("q", List.of("1", "nvt"))))
+                .as("a selection holds 'nvt'")
+                .isTrue();
+        assertThat(condition.test(Map.of("q", List.of("1", "2"))))
+                .as("numbers never match a selection")
                 .isFalse();
     }
 
