@@ -164,6 +164,61 @@ class ViolationCodesTest {
     }
 
     @Test
+    void invalidValue_selectionBoundsAgainstTheOptionsAndNumberBounds() {
+        String questions =
+                "{\"id\": \"b05\", \"type\": \"grade\", \"text\": {\"nl\": \"Rapportcijfer\", \"en\": \"Report mark\"}}";
+        ValidationReport report = validate(new TestFolder().edit("basis.json", questions, questions + """
+                                ,
+                                {"id": "b06", "type": "multi", "text": {"nl": "Welke?", "en": "Which?"},
+                                 "options": [{"code": "x", "label": {"nl": "X", "en": "X"}},
+                                             {"code": "y", "label": {"nl": "Y", "en": "Y"}}],
+                                 "minSelected": 3, "maxSelected": 1},
+                                {"id": "b07", "type": "number", "text": {"nl": "Hoeveel?", "en": "How many?"},
+                                 "min": 10, "max": 5}"""));
+        assertExactly(
+                report,
+                v(ViolationCode.INVALID_VALUE, "modules[basis].questions[b06].minSelected", Severity.ERROR),
+                v(ViolationCode.INVALID_VALUE, "modules[basis].questions[b06].maxSelected", Severity.ERROR),
+                v(ViolationCode.INVALID_VALUE, "modules[basis].questions[b07].max", Severity.ERROR));
+        assertThat(report.violations())
+                .extracting(Violation::message)
+                .containsExactlyInAnyOrder(
+                        "minSelected (3) is more than the 2 options",
+                        "maxSelected (1) is less than minSelected (3)",
+                        "max (5) is less than min (10)");
+    }
+
+    @Test
+    void unknownReference_scaleOfAQuestion_andDuplicateId_moduleListedTwice() {
+        ValidationReport report = validate(new TestFolder()
+                .edit(
+                        "mod_a.json",
+                        "{\"id\": \"a1\", \"type\": \"scale\", \"scale\": \"eens5\"",
+                        "{\"id\": \"a1\", \"type\": \"scale\", \"scale\": \"eens7\"")
+                .edit(
+                        "edition.json",
+                        "\"modules\": [\"mod_a\", \"mod_b\"]",
+                        "\"modules\": [\"mod_a\", \"mod_b\", \"mod_a\", \"basis\"]"));
+        // The cluster's other items now differ in scale from its first: reported too.
+        assertExactly(
+                report,
+                v(ViolationCode.UNKNOWN_REFERENCE, "modules[mod_a].questions[a1].scale", Severity.ERROR),
+                v(ViolationCode.DUPLICATE_ID, "edition.modules[2]", Severity.ERROR),
+                v(ViolationCode.DUPLICATE_ID, "edition.modules[3]", Severity.ERROR),
+                v(ViolationCode.CLUSTER_MIXED_SCALES, "modules[mod_a].clusters[a_c].items[1]", Severity.ERROR),
+                v(ViolationCode.CLUSTER_MIXED_SCALES, "modules[mod_a].clusters[a_c].items[2]", Severity.ERROR));
+        assertThat(report.violations())
+                .extracting(Violation::code, Violation::path, Violation::message)
+                .contains(
+                        tuple(
+                                ViolationCode.UNKNOWN_REFERENCE,
+                                "modules[mod_a].questions[a1].scale",
+                                "unknown scale \"eens7\" (scales of module mod_a: eens5)"),
+                        tuple(ViolationCode.DUPLICATE_ID, "edition.modules[2]", "module \"mod_a\" is listed twice"),
+                        tuple(ViolationCode.DUPLICATE_ID, "edition.modules[3]", "module \"basis\" is listed twice"));
+    }
+
+    @Test
     void unlistedModule_isAWarning() {
         ValidationReport report = validate(new TestFolder().put("mod_c.json", TestFolder.optional("mod_c", "e")));
         assertExactly(report, v(ViolationCode.UNLISTED_MODULE, "modules[mod_c]", Severity.WARNING));
