@@ -408,6 +408,11 @@ class BarometerTest {
         Path separators = write("responses.csv", "respondent,institution,location,modules", "r1,25LZ,01,basis||llo");
         assertThatThrownBy(() -> Barometer.read(population, separators))
                 .hasMessage(separators + ":2: modules \"basis||llo\": empty module id between '|' separators");
+        for (String cell : List.of("|basis", "basis|")) { // a separator first or last
+            Path edge = write("responses.csv", "respondent,institution,location,modules", "r1,25LZ,01," + cell);
+            assertThatThrownBy(() -> Barometer.read(population, edge))
+                    .hasMessage(edge + ":2: modules \"" + cell + "\": empty module id between '|' separators");
+        }
 
         Path respondent = write("responses.csv", "respondent,institution,location", ",25LZ,01");
         assertThatThrownBy(() -> Barometer.read(population, respondent))
@@ -423,5 +428,29 @@ class BarometerTest {
                 .isInstanceOf(BarometerException.class)
                 .hasMessageStartingWith(file + ":")
                 .hasMessageContaining("malformed CSV");
+    }
+
+    @Test
+    void negativeCounts_areRejectedNamingTheCountAndItsValue() {
+        ResponseTally tally = new ResponseTally();
+        assertThatThrownBy(() -> tally.addResponses("25LZ", "01", -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("responses (-1) must be >= 0");
+        assertThatThrownBy(() -> tally.addAllocated("25LZ", "llo", -2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("allocated (-2) must be >= 0");
+        assertThat(tally.snapshot().responses()).as("nothing counted").isEmpty();
+        assertThatThrownBy(() -> new BarometerRow("25LZ", "01", -5, 0, 0, 0, 100.0, true))
+                .hasMessage("population (-5) must be >= 0");
+        assertThatThrownBy(() -> new BarometerRow("25LZ", "01", 5, -1, 0, 0, 100.0, true))
+                .hasMessage("responses (-1) must be >= 0");
+        assertThatThrownBy(() -> new BarometerRow("25LZ", "01", 5, 1, -3, 0, 100.0, true))
+                .hasMessage("net (-3) must be >= 0");
+        assertThatThrownBy(() -> new BarometerRow("25LZ", "01", 5, 1, 3, -4, 33.3, false))
+                .hasMessage("gross (-4) must be >= 0");
+        assertThatThrownBy(() -> new ModuleRow("25LZ", "llo", 0.5, -1, 0, 0, 0, 100.0, true))
+                .hasMessage("population (-1) must be >= 0");
+        assertThatThrownBy(() -> new ModuleRow("25LZ", "llo", 1.5, 10, 0, 0, 0, 100.0, true))
+                .hasMessage("share (1.5) must be >= 0 and <= 1");
     }
 }
