@@ -281,6 +281,27 @@ class CodebookTest {
         assertThat(CsvWriter.quote("a, b")).isEqualTo("\"a, b\"");
         assertThat(CsvWriter.quote("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
         assertThat(CsvWriter.quote("two\nlines")).isEqualTo("\"two\nlines\"");
+        // a special character first is found too
+        assertThat(CsvWriter.quote(",a")).isEqualTo("\",a\"");
+        assertThat(CsvWriter.quote("\"a")).isEqualTo("\"\"\"a\"");
+        assertThat(CsvWriter.quote("\na")).isEqualTo("\"\na\"");
+        assertThat(CsvWriter.quote("\ra")).isEqualTo("\"\ra\"");
+    }
+
+    @Test
+    void truncate_keepsTheLongestPrefixThatFits_cutAtASpaceWithinTwentyCharacters() {
+        // "…" is 3 bytes in UTF-8
+        assertThat(SpssWriter.truncate("abcdefghij", 10)).isEqualTo("abcdefghij");
+        assertThat(SpssWriter.truncate("abcdefghijk", 10)).isEqualTo("abcdefg…");
+        assertThat(SpssWriter.truncate("ééééé", 9)).as("2 bytes each").isEqualTo("ééé…");
+        assertThat(SpssWriter.truncate("aaaa bbbbbbbbbb", 12)).isEqualTo("aaaa…");
+        assertThat(SpssWriter.truncate(" bbbbbbbbbbbb", 8))
+                .as("a space first is no place to cut")
+                .isEqualTo(" bbbb…");
+        String x20 = "x".repeat(20);
+        // the prefix ends 20 characters after the space (cut there), or 21 (not cut)
+        assertThat(SpssWriter.truncate("w " + x20 + "yyyyyyyyyy", 24)).isEqualTo("w…");
+        assertThat(SpssWriter.truncate("w " + x20 + "yyyyyyyyyy", 25)).isEqualTo("w " + x20 + "…");
     }
 
     @Test
