@@ -193,80 +193,86 @@ public final class ResponseReader {
         long estimate = Files.size(file) / Math.max(1, first.length / recordsInFirst);
         int keyLimit = Math.max(1, keysInMemory / threads);
         int keysPerWorker = (int) Math.min(keyLimit, Math.max(1024, estimate / threads + estimate / 16));
+        // The keys beyond the limit in memory go to temporary files, deleted when the read ends.
         try (KeySpill spill = new KeySpill(threads, estimate, keysInMemory)) {
-            return read(
-                    name,
-                    file,
-                    records,
-                    first,
-                    headerFields,
-                    afterHeader,
-                    layout,
-                    sinkFactory,
-                    spill,
-                    keysPerWorker,
-                    keyLimit);
+            List<Worker<S>> workers = new ArrayList<>();
+            BlockingQueue<CsvRecords.Block> queue = new ArrayBlockingQueue<>(threads * 2);
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            List<Thread> running = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                Worker<S> worker = new Worker<>(
+                        layout,
+                        sinkFactory.get(),
+                        queue,
+                        failure,
+                        records,
+                        new Keys(keysPerWorker, keyLimit),
+                        spill,
+                        i);
+                workers.add(worker);
+                Thread thread = new Thread(worker, "peiling-responses-" + i);
+                thread.setDaemon(true);
+                running.add(thread);
+                thread.start();
+            }
+            try {
+                queue.put(new CsvRecords.Block(
+                        first.data,
+                        first.length,
+                        first.line + 1 + headerFields.innerNewlines,
+                        first.offset,
+                        afterHeader));
+                CsvRecords.Block block;
+                while ((block = records.next()) != null && failure.get() == null) {
+                    queue.put(block);
+                }
+                for (int i = 0; i < threads; i++) {
+                    queue.put(Worker.END);
+                }
+                for (Thread thread : running) {
+                    thread.join();
+                }
+            } catch (InterruptedException e) {
+                stop(running);
+                Thread.currentThread().interrupt();
+                throw new ResponseFormatException(name, "reading was interrupted", e);
+            } catch (IOException | RuntimeException e) {
+                stop(running); // the workers wait for blocks that will not come
+                throw e;
+            }
+            if (failure.get() != null) {
+                Throwable cause = failure.get();
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(cause);
+            }
+            return finish(name, file, workers, spill);
         }
     }
 
-    private <S extends RowSink> ReadResult<S> read(
-            String name,
-            Path file,
-            CsvRecords records,
-            CsvRecords.Block first,
-            Fields headerFields,
-            int afterHeader,
-            Layout layout,
-            Supplier<S> sinkFactory,
-            KeySpill spill,
-            int keysPerWorker,
-            int keyLimit)
-            throws IOException {
-        List<Worker<S>> workers = new ArrayList<>();
-        BlockingQueue<CsvRecords.Block> queue = new ArrayBlockingQueue<>(threads * 2);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Thread> running = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            Worker<S> worker = new Worker<>(
-                    layout, sinkFactory.get(), queue, failure, records, new Keys(keysPerWorker, keyLimit), spill, i);
-            workers.add(worker);
-            Thread thread = new Thread(worker, "peiling-responses-" + i);
-            thread.setDaemon(true);
-            running.add(thread);
-            thread.start();
+    /**
+     * Interrupts the workers and waits until they have ended, so that none writes keys to the spill after
+     * it is closed and deleted.
+     */
+    private static void stop(List<Thread> workers) {
+        workers.forEach(Thread::interrupt);
+        boolean interrupted = false;
+        for (Thread worker : workers) {
+            while (worker.isAlive()) {
+                try {
+                    worker.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
         }
-        try {
-            queue.put(new CsvRecords.Block(
-                    first.data, first.length, first.line + 1 + headerFields.innerNewlines, first.offset, afterHeader));
-            CsvRecords.Block block;
-            while ((block = records.next()) != null && failure.get() == null) {
-                queue.put(block);
-            }
-            for (int i = 0; i < threads; i++) {
-                queue.put(Worker.END);
-            }
-            for (Thread thread : running) {
-                thread.join();
-            }
-        } catch (InterruptedException e) {
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            running.forEach(Thread::interrupt);
-            throw new ResponseFormatException(name, "reading was interrupted", e);
-        } catch (IOException | RuntimeException e) {
-            running.forEach(Thread::interrupt); // the workers wait for blocks that will not come
-            throw e;
         }
-        if (failure.get() != null) {
-            Throwable cause = failure.get();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
-        return finish(name, file, workers, spill);
     }
 
     /** Applies the double-login rule over all workers' keys, takes back the losing rows, and sums up. */
