@@ -2,14 +2,24 @@ package nl.peiling.stats.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import nl.peiling.core.io.Definitions;
 import nl.peiling.core.model.Edition;
+import nl.peiling.core.model.Module;
+import nl.peiling.core.model.Question;
+import nl.peiling.core.model.ScaleQuestion;
+import nl.peiling.core.routing.Condition;
+import nl.peiling.core.routing.Routing;
 import nl.peiling.stats.responses.RejectReason;
 import nl.peiling.stats.sampling.Population;
 import nl.peiling.stats.scores.Aggregation;
@@ -90,5 +100,84 @@ class SimulatorTest {
         // Routing: internship items only for students who did one.
         assertThat(results.national().item("bpv01").orElseThrow().n())
                 .isLessThan(results.national().item("bpv00").orElseThrow().n());
+    }
+
+    @Test
+    void simulatedAnswers_honourRouting_withPlausibleRates_andResponseRatesThatVary(@TempDir Path dir)
+            throws IOException {
+        Simulator.of(EDITION)
+                .withInstitutions(6)
+                .withStudents(12_000)
+                .withSeed("model")
+                .write(dir);
+        List<Question> questions = EDITION.questions();
+        Condition[] conditions = new Condition[questions.size()];
+        for (int q = 0; q < questions.size(); q++) {
+            String visibleIf = questions.get(q).visibleIf();
+            conditions[q] = visibleIf == null ? null : Routing.parse(visibleIf);
+        }
+        long hidden = 0;
+        long shownScaleCells = 0;
+        long emptyScaleCells = 0;
+        long nonSubstantiveCells = 0;
+        long withNonSubstantiveCodes = 0;
+        Map<String, Long> responses = new TreeMap<>();
+        CsvMapper csv = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        try (MappingIterator<String[]> rows = csv.readerFor(String[].class)
+                .readValues(dir.resolve("responses.csv").toFile())) {
+            String[] header = rows.next();
+            assertThat(header).hasSize(6 + questions.size());
+            while (rows.hasNext()) {
+                String[] row = rows.next();
+                responses.merge(row[1], 1L, Long::sum);
+                Set<String> modules = Set.of(row[5].split("\\|"));
+                Map<String, Object> answers = new HashMap<>();
+                for (int q = 0; q < questions.size(); q++) {
+                    Question question = questions.get(q);
+                    String cell = row[6 + q];
+                    // every question the respondent was not shown is empty: hidden by routing on the
+                    // answers before it
+                    if (conditions[q] != null && !conditions[q].test(answers)) {
+                        assertThat(cell)
+                                .as("%s of %s, hidden by %s", question.id(), row[0], question.visibleIf())
+                                .isEmpty();
+                        hidden++;
+                        continue;
+                    }
+                    if (!cell.isEmpty()) {
+                        answers.put(question.id(), cell);
+                    }
+                    Module module = EDITION.moduleOf(question.id()).orElseThrow();
+                    if (question instanceof ScaleQuestion scale && modules.contains(module.id())) {
+                        shownScaleCells++;
+                        emptyScaleCells += cell.isEmpty() ? 1 : 0;
+                        boolean codes = !module.scale(scale.scale())
+                                .orElseThrow()
+                                .nonSubstantive()
+                                .isEmpty();
+                        if (codes && !cell.isEmpty()) {
+                            withNonSubstantiveCodes++;
+                            nonSubstantiveCells += cell.chars().allMatch(Character::isDigit) ? 0 : 1;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(hidden).as("cells hidden by routing").isGreaterThan(10_000);
+        // item non-response 1.5 %, non-substantive answers 3 % where the scale has such codes
+        assertThat((double) emptyScaleCells / shownScaleCells).isBetween(0.01, 0.02);
+        assertThat((double) nonSubstantiveCells / withNonSubstantiveCodes).isBetween(0.025, 0.035);
+        // response rates between 0.35 and 0.75, not alike
+        Map<String, Long> students = new TreeMap<>();
+        for (String line : Files.readAllLines(dir.resolve("students.csv")).subList(1, 12_001)) {
+            students.merge(line.split(",")[1], 1L, Long::sum);
+        }
+        List<Double> rates = students.keySet().stream()
+                .map(code -> responses.getOrDefault(code, 0L) / (double) students.get(code))
+                .toList();
+        assertThat(rates).hasSize(6).allSatisfy(rate -> assertThat(rate).isBetween(0.3, 0.8));
+        assertThat(rates.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
+                        - rates.stream().mapToDouble(Double::doubleValue).min().orElseThrow())
+                .isGreaterThan(0.1);
     }
 }
