@@ -25,6 +25,7 @@ import nl.peiling.stats.sampling.Population;
 import nl.peiling.stats.scores.Aggregation;
 import nl.peiling.stats.scores.Aggregator;
 import nl.peiling.stats.scores.ClusterFigures;
+import nl.peiling.stats.scores.GroupResult;
 import nl.peiling.stats.scores.Results;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +98,24 @@ class SimulatorTest {
                 assertThat(cluster.mean()).as(cluster.id()).isBetween(2.5, 4.3);
             }
         }
+        // Institutions differ: per cluster, the spread (sd) of the six institutions' means is well above
+        // what sampling alone gives (about 0.03 with some 1,000 respondents each).
+        List<GroupResult> institutions = results.groups().stream()
+                .filter(g -> g.key().keySet().equals(Set.of("institution")))
+                .toList();
+        assertThat(institutions).hasSize(6);
+        double[] spreads = clusters.stream()
+                .filter(c -> !c.suppressed())
+                .mapToDouble(c -> sd(institutions.stream()
+                        .map(g -> g.cluster(c.id()).orElseThrow())
+                        .filter(f -> !f.suppressed())
+                        .mapToDouble(ClusterFigures::mean)
+                        .toArray()))
+                .sorted()
+                .toArray();
+        assertThat(spreads[spreads.length / 2])
+                .as("median spread of institution means")
+                .isGreaterThan(0.08);
         // Routing: internship items only for students who did one.
         assertThat(results.national().item("bpv01").orElseThrow().n())
                 .isLessThan(results.national().item("bpv00").orElseThrow().n());
@@ -179,5 +198,13 @@ class SimulatorTest {
         assertThat(rates.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
                         - rates.stream().mapToDouble(Double::doubleValue).min().orElseThrow())
                 .isGreaterThan(0.1);
+    }
+
+    private static double sd(double[] values) {
+        double mean = java.util.Arrays.stream(values).average().orElseThrow();
+        double squares = java.util.Arrays.stream(values)
+                .map(v -> (v - mean) * (v - mean))
+                .sum();
+        return Math.sqrt(squares / (values.length - 1));
     }
 }
