@@ -125,6 +125,9 @@ class ReportCommandTest {
         assertThat(count(html, "<text[^>]*class=\"suppressed\"[^>]*>te weinig respons</text>"))
                 .isGreaterThanOrEqualTo((int) suppressed);
         assertThat(count(html, "class=\"bar own\"")).isEqualTo(34 - (int) suppressed);
+        // and in the table of the institution and its locations, a cell that says so
+        assertThat(count(html, "<td class=\"number\"><span class=\"suppressed\">te weinig respons</span></td>"))
+                .isGreaterThanOrEqualTo((int) suppressed);
         String figures = html.replaceAll("<text[^>]*class=\"tick\"[^>]*>[^<]*</text>", "");
         assertThat(figures).as("no zero stands in for a withheld figure").doesNotContain(">0,00<", ">0%<", ">0<");
     }
