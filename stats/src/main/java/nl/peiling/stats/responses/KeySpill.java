@@ -25,11 +25,12 @@ final class KeySpill implements AutoCloseable {
 
     /**
      * A spill for this many workers, with the hash range in parts so that each part holds about
-     * {@code limit} of the {@code expected} keys or fewer (2 to 256 parts).
+     * {@code limit} of the {@code expected} keys or fewer: 2 to 16 parts, so that the files open at once
+     * (workers × parts) stay few. Beyond 16 times the limit a part holds more than the limit.
      */
     KeySpill(int workers, long expected, int limit) {
         long parts = Math.max(2, 2 * expected / Math.max(1, limit) + 1);
-        this.bits = Math.min(8, 64 - Long.numberOfLeadingZeros(parts - 1));
+        this.bits = Math.min(4, 64 - Long.numberOfLeadingZeros(parts - 1));
         this.out = new DataOutputStream[workers][1 << bits];
         this.counts = new long[workers][1 << bits];
     }
