@@ -54,7 +54,10 @@ public final class ResponseReader {
     /** The default size of the blocks handed to worker threads. */
     public static final int DEFAULT_BLOCK_SIZE = 256 << 10;
 
-    /** The default limit of respondent keys in memory, see {@link #withKeysInMemory}: about 80 MB. */
+    /**
+     * The default limit of respondent keys in memory, see {@link #withKeysInMemory}: about 80 MB of keys
+     * while reading, and up to about 150 MB with the table at the end.
+     */
     public static final int DEFAULT_KEYS_IN_MEMORY = 1 << 21;
 
     private final Edition edition;
@@ -376,18 +379,12 @@ public final class ResponseReader {
 
         Layout layout(String name, byte[] data, Fields fields) {
             if (fields.malformed >= 0) {
-                int f = fields.malformed;
                 throw new ResponseFormatException(
                         name,
-                        "header column " + (f + 1)
-                                + (fields.ends[f] == fields.malformedTo
+                        "header column " + (fields.malformed + 1)
+                                + (fields.unclosed()
                                         ? " has no closing quote"
-                                        : " has text after its closing quote: "
-                                                + new String(
-                                                        data,
-                                                        fields.malformedFrom,
-                                                        fields.malformedTo - fields.malformedFrom,
-                                                        StandardCharsets.UTF_8)));
+                                        : " has text after its closing quote: " + fields.malformedText(data)));
             }
             List<String> header = new ArrayList<>();
             for (int f = 0; f < fields.count; f++) {
@@ -787,17 +784,14 @@ public final class ResponseReader {
          */
         private boolean rejectMalformed(byte[] data, List<String> header) {
             int f = fields.malformed;
-            int from = fields.malformedFrom;
-            int length = fields.malformedTo - from;
-            boolean text = f >= FIXED_COLUMNS.size()
-                    && layout.schema().cells[layout.columnQuestion()[f]].isText();
             String value;
-            if (fields.ends[f] == fields.malformedTo) {
+            if (fields.unclosed()) {
                 value = "(no closing quote)";
-            } else if (text) {
-                value = "(" + length + " bytes of open text)";
+            } else if (f >= FIXED_COLUMNS.size()
+                    && layout.schema().cells[layout.columnQuestion()[f]].isText()) {
+                value = "(" + (fields.malformedTo - fields.malformedFrom) + " bytes of open text)";
             } else {
-                value = new String(data, from, length, StandardCharsets.UTF_8);
+                value = fields.malformedText(data);
             }
             return reject(RejectReason.MALFORMED, header.get(f), value);
         }
@@ -946,6 +940,16 @@ public final class ResponseReader {
 
         int malformedFrom;
         int malformedTo;
+
+        /** Whether the {@link #malformed} field has no closing quote (it runs to the end of the data). */
+        boolean unclosed() {
+            return ends[malformed] == malformedTo;
+        }
+
+        /** The {@link #malformed} field as written, from its opening quote. */
+        String malformedText(byte[] data) {
+            return new String(data, malformedFrom, malformedTo - malformedFrom, StandardCharsets.UTF_8);
+        }
 
         /**
          * Splits the record that starts at {@code start} into fields, up to its line end outside quotes
@@ -1193,9 +1197,12 @@ public final class ResponseReader {
 
         final int mask;
         /** The losing rows: references to their keys, and the slot whose final winner they lost to. */
-        final List<long[]> losers = new ArrayList<>();
+        private final List<long[]> lost = new ArrayList<>();
 
-        /** The losing rows of these keys as {line, offset, length, kept line}; see {@link #losers()}. */
+        /**
+         * The losing rows of these keys as {line, offset, length, kept line}, the kept line being the
+         * final winner's.
+         */
         static List<long[]> losers(List<Keys> keys) {
             KeyTable table = new KeyTable(keys);
             for (int k = 0; k < keys.size(); k++) {
@@ -1203,10 +1210,18 @@ public final class ResponseReader {
                     table.offer(k, i);
                 }
             }
-            return table.losers();
+            List<long[]> rows = new ArrayList<>();
+            for (long[] loser : table.lost) {
+                Keys of = table.keys(loser[0]);
+                int i = index(loser[0]);
+                long winner = table.refs[(int) loser[1]];
+                rows.add(new long[] {of.lines[i], of.offsets[i], of.lengths[i], table.keys(winner).lines[index(winner)]
+                });
+            }
+            return rows;
         }
 
-        KeyTable(List<Keys> keys) {
+        private KeyTable(List<Keys> keys) {
             this.keys = keys;
             int expected = keys.stream().mapToInt(k -> k.size).sum();
             int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
@@ -1215,7 +1230,7 @@ public final class ResponseReader {
             mask = capacity - 1;
         }
 
-        void offer(int worker, int i) {
+        private void offer(int worker, int i) {
             Keys offered = keys.get(worker);
             long hash = offered.h1[i];
             int slot = (int) hash & mask;
@@ -1233,10 +1248,10 @@ public final class ResponseReader {
             boolean newWins = offered.answered[i] > kept.answered[k]
                     || (offered.answered[i] == kept.answered[k] && offered.lines[i] > kept.lines[k]);
             if (newWins) {
-                losers.add(new long[] {refs[slot], slot});
+                lost.add(new long[] {refs[slot], slot});
                 refs[slot] = ref;
             } else {
-                losers.add(new long[] {ref, slot});
+                lost.add(new long[] {ref, slot});
             }
         }
 
@@ -1246,19 +1261,6 @@ public final class ResponseReader {
 
         private static int index(long ref) {
             return (int) (ref - 1);
-        }
-
-        /** The losing rows as {line, offset, length, kept line}, the kept line being the final winner's. */
-        List<long[]> losers() {
-            List<long[]> rows = new ArrayList<>();
-            for (long[] loser : losers) {
-                Keys lost = keys(loser[0]);
-                int i = index(loser[0]);
-                long winner = refs[(int) loser[1]];
-                rows.add(new long[] {lost.lines[i], lost.offsets[i], lost.lengths[i], keys(winner).lines[index(winner)]
-                });
-            }
-            return rows;
         }
     }
 }
