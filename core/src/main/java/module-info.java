@@ -17,6 +17,7 @@ module nl.peiling.core {
     exports nl.peiling.core.catalog;
     exports nl.peiling.core.codebook;
     exports nl.peiling.core.allocation;
+    exports nl.peiling.core.engine;
 
     // Bean Validation reads the constraint annotations of the model records reflectively.
     opens nl.peiling.core.model to

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.peiling.core.catalog.Catalog;
 import nl.peiling.core.model.Edition;
+import nl.peiling.core.model.Language;
 import nl.peiling.core.model.Module;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

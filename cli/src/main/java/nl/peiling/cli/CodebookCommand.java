@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import nl.peiling.core.codebook.Codebook;
 import nl.peiling.core.codebook.Format;
 import nl.peiling.core.model.Edition;
+import nl.peiling.core.model.Language;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;

@@ -15,6 +15,7 @@ import nl.peiling.cli.report.Report;
 import nl.peiling.core.allocation.Institutions;
 import nl.peiling.core.catalog.Catalog;
 import nl.peiling.core.model.Edition;
+import nl.peiling.core.model.Language;
 import nl.peiling.stats.sampling.Barometer;
 import nl.peiling.stats.sampling.BarometerRow;
 import nl.peiling.stats.sampling.Population;

@@ -15,6 +15,7 @@ import nl.peiling.cli.report.Report;
 import nl.peiling.core.allocation.Institutions;
 import nl.peiling.core.allocation.InstitutionsException;
 import nl.peiling.core.model.Edition;
+import nl.peiling.core.model.Language;
 import nl.peiling.stats.scores.Results;
 import nl.peiling.stats.scores.ResultsFiles;
 import picocli.CommandLine.Command;

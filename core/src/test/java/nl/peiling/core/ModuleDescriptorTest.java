@@ -28,7 +28,8 @@ class ModuleDescriptorTest {
                         "nl.peiling.core.catalog",
                         "nl.peiling.core.codebook",
                         "nl.peiling.core.spi",
-                        "nl.peiling.core.allocation");
+                        "nl.peiling.core.allocation",
+                        "nl.peiling.core.engine");
         assertThat(descriptor.exports()).allMatch(e -> !e.isQualified());
         assertThat(descriptor.uses()).containsExactly("nl.peiling.core.spi.CatalogProvider");
     }

@@ -8,7 +8,7 @@ import java.text.NumberFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import nl.peiling.cli.Language;
+import nl.peiling.core.model.Language;
 
 /**
  * The report's own words in Dutch and English, and numbers written the way readers of that language

@@ -3,7 +3,7 @@ package nl.peiling.cli.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import nl.peiling.cli.Language;
+import nl.peiling.core.model.Language;
 import org.junit.jupiter.api.Test;
 
 /** The report's words and numbers in Dutch and English. */

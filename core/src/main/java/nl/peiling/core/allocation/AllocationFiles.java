@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import nl.peiling.core.io.Csv;
 
 /**
  * The data files of allocation (SPEC section 5): reading {@code students.csv}
@@ -229,13 +230,13 @@ public final class AllocationFiles {
                 out.write('\n');
                 for (int i = 0; i < allocations.size(); i++) {
                     Respondent respondent = allocations.respondent(i);
-                    field(out, respondent.key());
+                    out.write(Csv.quote(respondent.key()));
                     out.write(',');
-                    field(out, respondent.institution());
+                    out.write(Csv.quote(respondent.institution()));
                     out.write(',');
-                    field(out, respondent.location());
+                    out.write(Csv.quote(respondent.location()));
                     out.write(',');
-                    field(out, allocations.get(i).modulesField());
+                    out.write(Csv.quote(allocations.get(i).modulesField()));
                     out.write('\n');
                 }
             }
@@ -250,21 +251,5 @@ public final class AllocationFiles {
                 Files.deleteIfExists(temporary);
             }
         }
-    }
-
-    /** Writes a CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
-    private static void field(Writer out, String value) throws IOException {
-        boolean quote = false;
-        for (int i = 0; i < value.length() && !quote; i++) {
-            char c = value.charAt(i);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        if (!quote) {
-            out.write(value);
-            return;
-        }
-        out.write('"');
-        out.write(value.replace("\"", "\"\""));
-        out.write('"');
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.peiling.core.io.Csv;
 
 /**
  * Writes a codebook as CSV: one row per variable; code lists as {@code code=label} pairs joined by
@@ -47,15 +48,8 @@ final class CsvWriter {
             if (i > 0) {
                 out.append(',');
             }
-            out.append(quote(fields.get(i)));
+            out.append(Csv.quote(fields.get(i)));
         }
         out.append('\n');
-    }
-
-    static String quote(String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
-            return field;
-        }
-        return '"' + field.replace("\"", "\"\"") + '"';
     }
 }

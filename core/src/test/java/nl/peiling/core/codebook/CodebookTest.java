@@ -277,15 +277,15 @@ class CodebookTest {
 
     @Test
     void csvQuote_quotesOnlyWhatRfc4180Needs() {
-        assertThat(CsvWriter.quote("plain text")).isEqualTo("plain text");
-        assertThat(CsvWriter.quote("a, b")).isEqualTo("\"a, b\"");
-        assertThat(CsvWriter.quote("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-        assertThat(CsvWriter.quote("two\nlines")).isEqualTo("\"two\nlines\"");
+        assertThat(nl.peiling.core.io.Csv.quote("plain text")).isEqualTo("plain text");
+        assertThat(nl.peiling.core.io.Csv.quote("a, b")).isEqualTo("\"a, b\"");
+        assertThat(nl.peiling.core.io.Csv.quote("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(nl.peiling.core.io.Csv.quote("two\nlines")).isEqualTo("\"two\nlines\"");
         // a special character first is found too
-        assertThat(CsvWriter.quote(",a")).isEqualTo("\",a\"");
-        assertThat(CsvWriter.quote("\"a")).isEqualTo("\"\"\"a\"");
-        assertThat(CsvWriter.quote("\na")).isEqualTo("\"\na\"");
-        assertThat(CsvWriter.quote("\ra")).isEqualTo("\"\ra\"");
+        assertThat(nl.peiling.core.io.Csv.quote(",a")).isEqualTo("\",a\"");
+        assertThat(nl.peiling.core.io.Csv.quote("\"a")).isEqualTo("\"\"\"a\"");
+        assertThat(nl.peiling.core.io.Csv.quote("\na")).isEqualTo("\"\na\"");
+        assertThat(nl.peiling.core.io.Csv.quote("\ra")).isEqualTo("\"\ra\"");
     }
 
     @Test
