@@ -44,6 +44,7 @@ public final class Questionnaire {
     private final List<Question> questions;
     private final Map<String, Integer> questionIndex;
     private final List<String> moduleIds;
+    private final Codes moduleCodes;
     private final AnswerRule[] rules;
     private final Route[] routes;
     /** Per question: the questions whose condition reads it, ascending. */
@@ -75,6 +76,7 @@ public final class Questionnaire {
                     "an edition with more than 63 modules is not supported (" + modules.size() + ")");
         }
         moduleIds = modules.stream().map(Module::id).toList();
+        moduleCodes = new Codes(moduleIds);
         questionIndex = new HashMap<>(n * 2);
         rules = new AnswerRule[n];
         routes = new Route[n];
@@ -149,6 +151,7 @@ public final class Questionnaire {
         questions = other.questions;
         questionIndex = other.questionIndex;
         moduleIds = other.moduleIds;
+        moduleCodes = other.moduleCodes;
         rules = other.rules;
         routes = other.routes;
         dependents = other.dependents;
@@ -236,6 +239,11 @@ public final class Questionnaire {
         return mask;
     }
 
+    /** The index of the module whose id is the UTF-8 text data[from, to), or -1: for reading a modules field. */
+    public int moduleIndex(byte[] data, int from, int to) {
+        return moduleCodes.find(data, from, to);
+    }
+
     /** The number of longs in a visibility bit set of this questionnaire. */
     public int visibilityWords() {
         return words(size());
@@ -265,6 +273,28 @@ public final class Questionnaire {
                 visible[q >>> 6] &= ~(1L << q);
             }
         }
+    }
+
+    /**
+     * Applies routing to a decoded record from elsewhere (a data file): computes {@link #visibility} and
+     * lists the answered questions that are not visible, whose answers do not count. The arrays are not
+     * changed.
+     *
+     * @param routedOut receives the indexes of the answers routed out, ascending ({@link #size} ints suffice)
+     * @return how many answers were routed out
+     */
+    public int routedOut(byte[] states, long[] values, long modules, long[] visible, int[] routedOut) {
+        if (conditional.length == 0) {
+            return 0;
+        }
+        visibility(states, values, modules, visible);
+        int count = 0;
+        for (int q : conditional) {
+            if (states[q] != AnswerRule.EMPTY && !Route.visible(visible, q)) {
+                routedOut[count++] = q;
+            }
+        }
+        return count;
     }
 
     /**

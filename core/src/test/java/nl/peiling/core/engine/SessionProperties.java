@@ -15,6 +15,7 @@ import nl.peiling.core.model.Language;
 import nl.peiling.core.model.Module;
 import nl.peiling.core.model.Question;
 import nl.peiling.core.routing.Routing;
+import nl.peiling.core.testing.RandomEditions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

@@ -23,9 +23,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import nl.peiling.core.engine.AnswerRule;
+import nl.peiling.core.engine.ProblemCode;
+import nl.peiling.core.engine.Questionnaire;
+import nl.peiling.core.engine.ResponseLayout;
 import nl.peiling.core.model.Edition;
-import nl.peiling.core.model.GradeQuestion;
-import nl.peiling.core.model.Module;
 import nl.peiling.core.model.Question;
 
 /**
@@ -36,7 +38,10 @@ import nl.peiling.core.model.Question;
  * the institution or location is unknown, a question outside the respondent's modules has an answer, or
  * the respondent key repeats. Of rows with the same key the one with most answers is kept (ties: the
  * later row) and the others are rejected as {@code duplicate}; since that is known only at the end, the
- * losing rows are read again and taken back from the sinks. Memory does not grow with the rows: that
+ * losing rows are read again and taken back from the sinks. Cells are checked by the edition's {@link
+ * AnswerRule}s, the rules the questionnaire engine applies, and routing is applied as the engine does: an
+ * answer to a question whose {@code visibleIf} is false for the row is left out of the row and listed
+ * as {@code routed-out}, and the row is accepted. Memory does not grow with the rows: that
  * rule keeps about 40 bytes per respondent key in memory up to {@link #withKeysInMemory a limit}, and
  * the keys beyond it in temporary files (as hashes with the places of their rows, never the keys).
  *
@@ -44,9 +49,7 @@ import nl.peiling.core.model.Question;
  */
 public final class ResponseReader {
 
-    /** The respondent fields every responses file starts with. */
-    public static final List<String> FIXED_COLUMNS =
-            List.of("respondent", "institution", "location", "level", "pathway", "modules");
+    private static final List<String> FIXED_COLUMNS = ResponseLayout.FIXED_COLUMNS;
 
     private static final byte[] BOL = {'B', 'O', 'L'};
     private static final byte[] BBL = {'B', 'B', 'L'};
@@ -299,6 +302,7 @@ public final class ResponseReader {
                 losers.addAll(KeyTable.losers(List.of(spill.read(part))));
             }
         }
+        java.util.Set<Long> losingLines = new java.util.HashSet<>();
         if (!losers.isEmpty()) {
             Worker<S> undo = workers.get(0);
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -316,7 +320,9 @@ public final class ResponseReader {
                         throw new ResponseFormatException(
                                 name, "the file changed while it was read: line " + loser[0] + " reads differently");
                     }
+                    undo.route(false);
                     undo.sink.remove(undo.row);
+                    losingLines.add(loser[0]);
                     rejects.add(new Reject(
                             loser[0],
                             undo.row.respondent(),
@@ -329,48 +335,40 @@ public final class ResponseReader {
         rejects.sort(Comparator.comparingLong(Reject::line));
         long accepted = rows - rejects.size();
         List<S> sinks = workers.stream().map(w -> w.sink).toList();
-        return new ReadResult<>(sinks, rows, accepted, rejects);
+        List<Reject> routedOut = new ArrayList<>();
+        for (Worker<S> worker : workers) {
+            for (Reject note : worker.routedOut) {
+                if (!losingLines.contains(note.line())) { // a losing double login counts as a whole
+                    routedOut.add(note);
+                }
+            }
+        }
+        routedOut.sort(Comparator.comparingLong(Reject::line));
+        return new ReadResult<>(sinks, rows, accepted, rejects, routedOut);
     }
 
     // ------------------------------------------------------------------------------------ schema
 
     /** What the edition says about each question, prepared for fast checks of cells. */
     private static final class Schema {
+        final Questionnaire questionnaire;
         final List<Question> questions;
-        final Map<String, Integer> questionIndex = new HashMap<>();
-        final Map<String, Integer> moduleIndex = new HashMap<>();
-        final Cell[] cells;
-        /** The module ids in edition order, as bytes, for reading the modules field. */
-        final Codes moduleIds;
+        final AnswerRule[] rules;
         /**
-         * Per question: the bytes that are a whole answer on their own (bit b for byte b): the one-digit
-         * points of a scale, and the marks 1 to 9 of a grade; 0 for other questions.
+         * Per question: the bytes that are a whole answer on their own (bit b for byte b), as {@link
+         * AnswerRule#isWholeDigit} says: the one-digit points of a scale, and the marks 1 to 9 of a grade.
          */
         final long[] digitBytes;
 
         Schema(Edition edition) {
-            questions = edition.questions();
-            List<Module> modules = edition.modules();
-            if (modules.size() > 63) {
-                throw new IllegalArgumentException(
-                        "an edition with more than 63 modules is not supported (" + modules.size() + ")");
-            }
-            moduleIds = new Codes(modules.stream().map(Module::id).toList());
-            for (int m = 0; m < modules.size(); m++) {
-                moduleIndex.put(modules.get(m).id(), m);
-            }
-            cells = new Cell[questions.size()];
+            questionnaire = Questionnaire.compile(edition);
+            questions = questionnaire.questions();
+            rules = new AnswerRule[questions.size()];
             digitBytes = new long[questions.size()];
             for (int q = 0; q < questions.size(); q++) {
-                Question question = questions.get(q);
-                questionIndex.put(question.id(), q);
-                Module owner = edition.moduleOf(question.id()).orElseThrow();
-                cells[q] = Cell.of(question, owner, moduleIndex.get(owner.id()));
+                rules[q] = questionnaire.rule(q);
                 for (int digit = 0; digit <= 9; digit++) {
-                    boolean whole = cells[q] instanceof Cell.ScaleCell scale
-                            ? scale.small[digit]
-                            : cells[q] instanceof Cell.GradeCell && digit >= GradeQuestion.MIN;
-                    if (whole) {
+                    if (rules[q].isWholeDigit(digit)) {
                         digitBytes[q] |= 1L << ('0' + digit);
                     }
                 }
@@ -410,8 +408,8 @@ public final class ResponseReader {
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (int c = FIXED_COLUMNS.size(); c < header.size(); c++) {
                 String column = header.get(c);
-                Integer q = questionIndex.get(column);
-                if (q == null) {
+                int q = questionnaire.indexOf(column);
+                if (q < 0) {
                     throw new ResponseFormatException(
                             name,
                             "header column " + (c + 1) + " \"" + column + "\" is not a question of edition "
@@ -428,7 +426,7 @@ public final class ResponseReader {
             long[] columnModule = new long[header.size()];
             for (int c = FIXED_COLUMNS.size(); c < header.size(); c++) {
                 columnDigits[c] = digitBytes[columnQuestion[c]];
-                columnModule[c] = 1L << cells[columnQuestion[c]].module;
+                columnModule[c] = 1L << rules[columnQuestion[c]].module();
             }
             return new Layout(this, List.copyOf(header), columnQuestion, columnDigits, columnModule);
         }
@@ -455,6 +453,12 @@ public final class ResponseReader {
         final ResponseRow row;
         final Fields fields = new Fields();
         final List<Reject> rejects = new ArrayList<>();
+        /** The answers left out by routing, of rows accepted. */
+        final List<Reject> routedOut = new ArrayList<>();
+        /** Scratch space for routing a row. */
+        final long[] visible;
+
+        final int[] routed;
         final Keys keys;
         final KeySpill spill;
         /** This worker's number, which names its files in the spill. */
@@ -495,6 +499,8 @@ public final class ResponseReader {
             this.queue = queue;
             this.failure = failure;
             this.row = new ResponseRow(layout.schema().questions);
+            this.visible = new long[layout.schema().questionnaire.visibilityWords()];
+            this.routed = new int[layout.schema().questions.size()];
         }
 
         @Override
@@ -528,6 +534,7 @@ public final class ResponseReader {
                 int next = fastPath ? fast(data, position, block.length, line, block.offset + position) : -1;
                 if (next >= 0) {
                     rows++;
+                    route(true);
                     sink.add(row);
                     key(data, keyFrom, keyTo, line, row.offset, row.length, row.answered);
                     line++;
@@ -539,6 +546,7 @@ public final class ResponseReader {
                 if (length > 0) { // an empty line is no row
                     rows++;
                     if (decode(data, line, block.offset + position, length)) {
+                        route(true);
                         sink.add(row);
                         key(
                                 data,
@@ -556,6 +564,32 @@ public final class ResponseReader {
                 position = next;
             }
             records.recycle(data);
+        }
+
+        /**
+         * Leaves out of the accepted row the answers its own answers route out (as the questionnaire engine
+         * hides them), noting each as {@code routed-out} when asked to.
+         */
+        void route(boolean note) {
+            Schema schema = layout.schema();
+            int count = schema.questionnaire.routedOut(row.states, row.values, row.modules, visible, routed);
+            for (int i = 0; i < count; i++) {
+                int q = routed[i];
+                if (note) {
+                    AnswerRule rule = schema.rules[q];
+                    String value = rule.isText()
+                            ? "(open text)"
+                            : rule.answer(row.states[q], row.values[q], null).cell();
+                    routedOut.add(new Reject(
+                            row.line,
+                            row.respondent(),
+                            RejectReason.ROUTED_OUT,
+                            schema.questions.get(q).id(),
+                            value));
+                }
+                row.states[q] = AnswerRule.EMPTY;
+                row.answered--;
+            }
         }
 
         /** Adds the key of an accepted row; when the keys are at their limit, they go to the spill first. */
@@ -624,13 +658,13 @@ public final class ResponseReader {
             p += 7;
             // modules
             long mask = 0;
-            Codes moduleIds = layout.schema().moduleIds;
+            Questionnaire questionnaire = layout.schema().questionnaire;
             while (true) {
                 int segment = p;
                 while (p < limit && data[p] != '|' && data[p] != ',' && data[p] != '"' && data[p] != '\n') {
                     p++;
                 }
-                int index = moduleIds.find(data, segment, p);
+                int index = questionnaire.moduleIndex(data, segment, p);
                 if (index < 0 || p >= limit || (data[p] != '|' && data[p] != ',')) {
                     return -1;
                 }
@@ -765,7 +799,7 @@ public final class ResponseReader {
                 return p;
             }
             if ((mask & layout.columnModule()[c]) == 0
-                    || layout.schema().cells[q].decode(data, from, to, row, q) != null) {
+                    || layout.schema().rules[q].decode(data, from, to, row.states, row.values, q) != null) {
                 return -1;
             }
             fastAnswered++;
@@ -788,7 +822,7 @@ public final class ResponseReader {
             if (fields.unclosed()) {
                 value = "(no closing quote)";
             } else if (f >= FIXED_COLUMNS.size()
-                    && layout.schema().cells[layout.columnQuestion()[f]].isText()) {
+                    && layout.schema().rules[layout.columnQuestion()[f]].isText()) {
                 value = "(" + (fields.malformedTo - fields.malformedFrom) + " bytes of open text)";
             } else {
                 value = fields.malformedText(data);
@@ -863,13 +897,13 @@ public final class ResponseReader {
             if (fields.escaped[5]) {
                 return reject(RejectReason.UNKNOWN_MODULE, "modules", fields.text(data, 5));
             }
-            Codes moduleIds = layout.schema().moduleIds;
+            Questionnaire questionnaire = layout.schema().questionnaire;
             do { // at least once: an empty field names no module, and is rejected as the empty id
                 int stop = segment;
                 while (stop < end && data[stop] != '|') {
                     stop++;
                 }
-                int index = moduleIds.find(data, segment, stop);
+                int index = questionnaire.moduleIndex(data, segment, stop);
                 if (index < 0) {
                     return reject(
                             RejectReason.UNKNOWN_MODULE,
@@ -884,7 +918,7 @@ public final class ResponseReader {
             } while (segment < end);
             row.modules = mask;
             int[] columnQuestion = layout.columnQuestion();
-            Cell[] cells = layout.schema().cells;
+            AnswerRule[] rules = layout.schema().rules;
             for (int c = FIXED_COLUMNS.size(); c < fields.count; c++) {
                 int from = fields.starts[c];
                 int to = fields.ends[c];
@@ -892,12 +926,12 @@ public final class ResponseReader {
                     continue;
                 }
                 int q = columnQuestion[c];
-                Cell cell = cells[q];
-                if ((mask & (1L << cell.module)) == 0) {
+                AnswerRule rule = rules[q];
+                if ((mask & (1L << rule.module())) == 0) {
                     return reject(
                             RejectReason.OUTSIDE_MODULES,
                             header.get(c),
-                            cell.isText() ? "(open text)" : fields.text(data, c));
+                            rule.isText() ? "(open text)" : fields.text(data, c));
                 }
                 byte[] source = data;
                 if (fields.escaped[c]) {
@@ -905,12 +939,12 @@ public final class ResponseReader {
                     from = 0;
                     to = source.length;
                 }
-                RejectReason problem = cell.decode(source, from, to, row, q);
+                ProblemCode problem = rule.decode(source, from, to, row.states, row.values, q);
                 if (problem != null) {
-                    String value = cell.isText()
+                    String value = rule.isText()
                             ? "(" + (to - from) + " bytes of open text)"
                             : new String(source, from, to - from, StandardCharsets.UTF_8);
-                    return reject(problem, header.get(c), value);
+                    return reject(RejectReason.of(problem), header.get(c), value);
                 }
                 row.answered++;
             }

@@ -1,6 +1,7 @@
 package nl.peiling.stats.responses;
 
 import java.util.List;
+import nl.peiling.core.engine.AnswerRule;
 import nl.peiling.core.model.Question;
 
 /**
@@ -8,23 +9,22 @@ import nl.peiling.core.model.Question;
  * one instance per worker thread, so a consumer copies what it keeps.
  *
  * <p>Per question (by its index in {@link ResponseReader#questions()}) the row holds a state and a
- * value: for a scale question the point code, or the index of the non-substantive code; for a grade the
- * mark; for a single question the index of the option; for a multi question a bit mask of the selected
- * options; for a number the value in millionths; for open text only that it is answered.
+ * value, decoded by the question's {@link AnswerRule} (whose class description says what they are);
+ * for open text only that it is answered.
  */
 public final class ResponseRow {
 
-    /** Not answered or not shown. */
-    public static final byte EMPTY = 0;
-    /** A substantive answer. */
-    public static final byte SUBSTANTIVE = 1;
-    /** A non-substantive code of a scale ({@code nvt}, {@code wn}). */
-    public static final byte NON_SUBSTANTIVE = 2;
-    /** An open answer (its text is not kept). */
-    public static final byte TEXT = 3;
+    /** Not answered or not shown: {@link AnswerRule#EMPTY}. */
+    public static final byte EMPTY = AnswerRule.EMPTY;
+    /** A substantive answer: {@link AnswerRule#SUBSTANTIVE}. */
+    public static final byte SUBSTANTIVE = AnswerRule.SUBSTANTIVE;
+    /** A non-substantive code of a scale ({@code nvt}, {@code wn}): {@link AnswerRule#NON_SUBSTANTIVE}. */
+    public static final byte NON_SUBSTANTIVE = AnswerRule.NON_SUBSTANTIVE;
+    /** An open answer (its text is not kept): {@link AnswerRule#TEXT}. */
+    public static final byte TEXT = AnswerRule.TEXT;
 
-    /** The scale of number values: a value is stored in millionths. */
-    public static final long NUMBER_SCALE = 1_000_000L;
+    /** The scale of number values, {@link AnswerRule#NUMBER_SCALE}: a value is stored in millionths. */
+    public static final long NUMBER_SCALE = AnswerRule.NUMBER_SCALE;
 
     final List<Question> questions;
     final byte[] states;

@@ -183,7 +183,7 @@ public final class Aggregator {
                 groupings.stream().map(Grouping::toString).toList(),
                 groups,
                 benchmarks);
-        return new Aggregation(results, read.rejects());
+        return new Aggregation(results, read.rejectsFile());
     }
 
     /** task(0), ..., task(count − 1), computed on the reader's number of threads; in order. */

@@ -1,4 +1,4 @@
-package nl.peiling.core.engine;
+package nl.peiling.core.testing;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import nl.peiling.core.allocation.Allocation;
+import nl.peiling.core.engine.Pathway;
+import nl.peiling.core.engine.RespondentFields;
 import nl.peiling.core.model.Edition;
 import nl.peiling.core.model.EditionManifest;
 import nl.peiling.core.model.GradeQuestion;
