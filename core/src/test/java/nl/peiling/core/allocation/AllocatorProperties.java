@@ -1,6 +1,7 @@
 package nl.peiling.core.allocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,21 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import java.util.SplittableRandom;
+import nl.peiling.core.Tries;
 import nl.peiling.core.model.Edition;
+import org.junit.jupiter.api.Test;
 
 /**
  * The guarantees of SPEC section 3 as properties over random editions, plans, populations and seeds.
  *
- * <p>A scenario is drawn from a few numbers (module count, rules, budget, population size) and a
- * java.util.Random seed that builds the rest, so that jqwik can shrink it to a small failing case.
+ * <p>A scenario is drawn from a few numbers (module count, rules, population size, institutions) and a
+ * java.util.Random seed that builds the rest. Each property runs its seeded tries (see {@link Tries}); a failure
+ * names the seed of its try, which reproduces the scenario.
  */
 class AllocatorProperties {
 
@@ -38,27 +35,29 @@ class AllocatorProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Scenario> scenarios() {
-        return scenarios(false);
+    /** A random scenario: 1–9 optional modules, 0–4 random per respondent, 0–400 respondents, 1–4 institutions. */
+    private static Scenario scenario(SplittableRandom random) {
+        return scenario(random, false);
     }
 
-    /** Scenarios whose every combination fits the budget, so balance within one is guaranteed. */
-    @Provide
-    Arbitrary<Scenario> roomy() {
-        return scenarios(true);
+    /** A scenario whose every combination fits the budget, so balance within one is guaranteed. */
+    private static Scenario roomy(SplittableRandom random) {
+        return scenario(random, true);
     }
 
-    private Arbitrary<Scenario> scenarios(boolean roomy) {
-        return Combinators.combine(
-                        Arbitraries.integers().between(1, 9), // optional modules
-                        Arbitraries.integers().between(0, 4), // random per respondent
-                        Arbitraries.integers().between(0, 400), // respondents
-                        Arbitraries.integers().between(1, 4), // institutions
-                        Arbitraries.longs(), // builds the rest
-                        Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12)) // seed
-                .as((modules, random, people, institutions, build, seed) ->
-                        scenario(modules, random, people, institutions, new Random(build), seed, roomy));
+    private static Scenario scenario(SplittableRandom random, boolean roomy) {
+        int modules = Tries.intIn(random, 1, 9); // optional modules
+        int perRespondent = Tries.intIn(random, 0, 4); // random per respondent
+        int people = Tries.intIn(random, 0, 400); // respondents
+        int institutions = Tries.intIn(random, 1, 4);
+        Random build = new Random(random.nextLong()); // builds the rest
+        String seed = Tries.string(random, 1, 12, AllocatorProperties::letter);
+        return scenario(modules, perRespondent, people, institutions, build, seed, roomy);
+    }
+
+    private static char letter(SplittableRandom random) {
+        int letter = random.nextInt(52);
+        return (char) (letter < 26 ? 'A' + letter : 'a' + letter - 26);
     }
 
     private static Scenario scenario(
@@ -104,19 +103,29 @@ class AllocatorProperties {
     /** The allocator, or a skipped try when the random plan breaks the budget outright. */
     private static Allocator allocator(Scenario s) {
         PlanCheck check = PlanCheck.of(s.edition(), s.institutions());
-        Assume.that(check.isValid());
+        assumeTrue(check.isValid(), "a plan within the budget");
         return Allocator.of(s.edition(), s.institutions(), s.seed());
     }
 
     // ------------------------------------------------------------------------------ guarantee 1
 
-    @Property(tries = 150)
-    void everyRespondent_getsBaseChosenNeverExcludedNoRepeatsWithinBudget(@ForAll("scenarios") Scenario s) {
+    @Test
+    void everyRespondent_getsBaseChosenNeverExcludedNoRepeatsWithinBudget() {
+        int[] limited = {0};
+        Tries.check(150, draw -> {
+            Scenario s = scenario(draw);
+            if (everyRespondent_getsBaseChosenNeverExcludedNoRepeatsWithinBudget(s)) {
+                limited[0]++;
+            }
+        });
+        assertThat(limited[0]).as("tries with budget-limited plans").isPositive();
+    }
+
+    /** Checks the scenario; whether a plan of it was budget-limited. */
+    private static boolean everyRespondent_getsBaseChosenNeverExcludedNoRepeatsWithinBudget(Scenario s) {
         Allocator allocator = allocator(s);
         boolean limited = allocator.plans().stream()
                 .anyMatch(p -> !p.complete() && p.combinations().size() > 1);
-        Statistics.label("plans").collect(limited ? "budget-limited" : "complete");
-        Statistics.label("plans").coverage(c -> c.check("budget-limited").count(n -> n > 0));
         int budget = s.edition().rules().maxMinutes() * 60;
         for (AllocationMode mode : AllocationMode.values()) {
             Allocations result = allocator.allocate(s.respondents(), mode);
@@ -144,10 +153,15 @@ class AllocatorProperties {
                 assertThat(a.random()).isSortedAccordingTo((x, y) -> order.indexOf(x) - order.indexOf(y));
             }
         }
+        return limited;
     }
 
-    @Property(tries = 100)
-    void roomyPlans_giveEveryRespondentTheFullNumberOfRandomModulesThePoolAllows(@ForAll("roomy") Scenario s) {
+    @Test
+    void roomyPlans_giveEveryRespondentTheFullNumberOfRandomModulesThePoolAllows() {
+        Tries.check(100, draw -> roomyPlans_giveEveryRespondentTheFullNumberOfRandomModulesThePoolAllows(roomy(draw)));
+    }
+
+    private static void roomyPlans_giveEveryRespondentTheFullNumberOfRandomModulesThePoolAllows(Scenario s) {
         Allocator allocator = allocator(s);
         Allocations result = allocator.allocateBatch(s.respondents());
         for (int i = 0; i < result.size(); i++) {
@@ -160,9 +174,13 @@ class AllocatorProperties {
 
     // ------------------------------------------------------------------------------ guarantee 2
 
-    @Property(tries = 100)
-    void batch_shuffledInputAndThreadCount_giveTheSameAllocation(
-            @ForAll("scenarios") Scenario s, @ForAll long shuffle) {
+    @Test
+    void batch_shuffledInputAndThreadCount_giveTheSameAllocation() {
+        Tries.check(
+                100, draw -> batch_shuffledInputAndThreadCount_giveTheSameAllocation(scenario(draw), draw.nextLong()));
+    }
+
+    private static void batch_shuffledInputAndThreadCount_giveTheSameAllocation(Scenario s, long shuffle) {
         Allocator allocator = allocator(s);
         List<Respondent> shuffled = new ArrayList<>(s.respondents());
         Collections.shuffle(shuffled, new Random(shuffle));
@@ -177,8 +195,12 @@ class AllocatorProperties {
         assertThat(again).isEqualTo(one);
     }
 
-    @Property(tries = 100)
-    void stateless_isAPureFunctionOfSeedKeyAndInstitution(@ForAll("scenarios") Scenario s) {
+    @Test
+    void stateless_isAPureFunctionOfSeedKeyAndInstitution() {
+        Tries.check(100, draw -> stateless_isAPureFunctionOfSeedKeyAndInstitution(scenario(draw)));
+    }
+
+    private static void stateless_isAPureFunctionOfSeedKeyAndInstitution(Scenario s) {
         Allocator allocator = allocator(s);
         Allocator other = Allocator.of(s.edition(), s.institutions(), s.seed()).withThreads(3);
         Allocations each = allocator.allocateEach(s.respondents());
@@ -192,8 +214,12 @@ class AllocatorProperties {
 
     // ------------------------------------------------------------------------------ guarantee 3
 
-    @Property(tries = 150)
-    void batch_completePlans_balanceModulesWithinOneAndPairsWithinOneForTwoRandom(@ForAll("roomy") Scenario s) {
+    @Test
+    void batch_completePlans_balanceModulesWithinOneAndPairsWithinOneForTwoRandom() {
+        Tries.check(150, draw -> batch_completePlans_balanceModulesWithinOneAndPairsWithinOneForTwoRandom(roomy(draw)));
+    }
+
+    private static void batch_completePlans_balanceModulesWithinOneAndPairsWithinOneForTwoRandom(Scenario s) {
         Allocator allocator = allocator(s);
         Allocations result = allocator.allocateBatch(s.respondents());
         for (StratumSummary stratum : result.strata()) {
@@ -262,11 +288,15 @@ class AllocatorProperties {
         }
     }
 
-    @Property(tries = 60)
-    void batch_everyPrefixOfAStratum_isBalanced(@ForAll("roomy") Scenario s) {
+    @Test
+    void batch_everyPrefixOfAStratum_isBalanced() {
+        Tries.check(60, draw -> batch_everyPrefixOfAStratum_isBalanced(roomy(draw)));
+    }
+
+    private static void batch_everyPrefixOfAStratum_isBalanced(Scenario s) {
         // Balance holds whatever the stratum's size: each prefix of the rank order is a smaller stratum.
         Allocator allocator = allocator(s);
-        Assume.that(!s.respondents().isEmpty());
+        assumeTrue(!s.respondents().isEmpty(), "a respondent");
         Respondent first = s.respondents().get(0);
         List<Respondent> stratum = s.respondents().stream()
                 .filter(r -> r.institution().equals(first.institution())
@@ -281,10 +311,16 @@ class AllocatorProperties {
 
     // ------------------------------------------------------------------------------ guarantee 5
 
-    @Property(tries = 30)
-    void differentSeeds_giveIndependentAllocations(@ForAll("seeds") String a, @ForAll("seeds") String b) {
+    @Test
+    void differentSeeds_giveIndependentAllocations() {
+        Tries.check(30, draw -> differentSeeds_giveIndependentAllocations(seed(draw), seed(draw)));
+    }
+
+    private static void differentSeeds_giveIndependentAllocations(String a, String b) {
         // Seeds count as their UTF-8 bytes, in which an unpaired surrogate becomes "?".
-        Assume.that(!Arrays.equals(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
+        assumeTrue(
+                !Arrays.equals(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)),
+                "two different seeds");
         Edition edition = Fixtures.edition(300, new int[] {60, 60, 60, 60, 60, 60}, 1, 2, 60);
         List<Institution> institutions = List.of(Institution.of("X", List.of("m0"), List.of(), "01"));
         List<Respondent> respondents = new ArrayList<>();
@@ -304,15 +340,19 @@ class AllocatorProperties {
         }
     }
 
-    @Provide
-    Arbitrary<String> seeds() {
-        return Arbitraries.strings().ofMinLength(1).ofMaxLength(20);
+    /** An allocation seed: 1 to 20 of any chars. */
+    private static String seed(SplittableRandom random) {
+        return Tries.string(random, 1, 20, Tries::anyChar);
     }
 
     // ------------------------------------------------------------------------------ plan reports
 
-    @Property(tries = 100)
-    void planCheck_reportsEverySmallPoolAndRespondentsGetThePool(@ForAll("roomy") Scenario s) {
+    @Test
+    void planCheck_reportsEverySmallPoolAndRespondentsGetThePool() {
+        Tries.check(100, draw -> planCheck_reportsEverySmallPoolAndRespondentsGetThePool(roomy(draw)));
+    }
+
+    private static void planCheck_reportsEverySmallPoolAndRespondentsGetThePool(Scenario s) {
         Allocator allocator = allocator(s);
         Set<String> small = new HashSet<>();
         allocator.warnings().stream()

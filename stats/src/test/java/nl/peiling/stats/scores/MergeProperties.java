@@ -11,22 +11,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import nl.peiling.stats.Tries;
+import org.junit.jupiter.api.Test;
 
 /**
  * Results do not depend on input order, thread count, block partitioning or how many respondent keys
  * are kept in memory: sharded-then-merged equals a single pass, bit for bit (record equality compares every double exactly), with and without weights.
+ *
+ * <p>25 seeded tries of 1 to 600 rows; a failure names its seed, which reproduces the case.
  */
 class MergeProperties {
 
     private static final String[] INSTITUTIONS = {"AA01", "BB02", "CC03"};
     private static final String[] ANSWERS = {"", "1", "2", "3", "4", "5", "nvt"};
 
-    @Property(tries = 25)
-    void shuffledAndShardedInput_givesIdenticalResults(
-            @ForAll @IntRange(min = 1, max = 600) int rows, @ForAll long seed, @ForAll boolean weighted)
+    @Test
+    void shuffledAndShardedInput_givesIdenticalResults() {
+        Tries.check(
+                25,
+                draw -> shuffledAndShardedInput_givesIdenticalResults(
+                        Tries.intIn(draw, 1, 600), draw.nextLong(), draw.nextBoolean()));
+    }
+
+    private static void shuffledAndShardedInput_givesIdenticalResults(int rows, long seed, boolean weighted)
             throws IOException {
         Random random = new Random(seed);
         List<String> lines = new ArrayList<>();
