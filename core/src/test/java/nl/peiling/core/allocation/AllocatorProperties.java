@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
-import nl.peiling.core.Tries;
 import nl.peiling.core.model.Edition;
+import nl.peiling.core.testing.Tries;
 import org.junit.jupiter.api.Test;
 
 /**

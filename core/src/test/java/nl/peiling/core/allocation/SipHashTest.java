@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
-import nl.peiling.core.Tries;
+import nl.peiling.core.testing.Tries;
 import org.junit.jupiter.api.Test;
 
 class SipHashTest {

@@ -11,11 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import nl.peiling.core.Tries;
 import nl.peiling.core.io.Definitions;
 import nl.peiling.core.model.Edition;
 import nl.peiling.core.model.GradeQuestion;
 import nl.peiling.core.model.Question;
+import nl.peiling.core.testing.Tries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

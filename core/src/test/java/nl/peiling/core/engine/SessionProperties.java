@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.LongStream;
 import nl.peiling.core.allocation.Allocation;
 import nl.peiling.core.model.Edition;
 import nl.peiling.core.model.Language;
@@ -16,36 +15,33 @@ import nl.peiling.core.model.Module;
 import nl.peiling.core.model.Question;
 import nl.peiling.core.routing.Routing;
 import nl.peiling.core.testing.RandomEditions;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import nl.peiling.core.testing.Tries;
+import org.junit.jupiter.api.Test;
 
 /**
  * Properties of sessions over random editions, respondents and answer sequences ({@link RandomEditions}):
- * 400 tries of up to 80 changes each. Each try is a test named by its seed; the seed reproduces it.
+ * 400 seeded tries ({@link Tries}) of up to 80 changes each.
  */
 class SessionProperties {
 
     static final int TRIES = 400;
 
-    @TestFactory
-    List<DynamicTest> randomAnswerSequences() {
-        return LongStream.range(0, TRIES)
-                .mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> check(seed)))
-                .toList();
+    @Test
+    void randomAnswerSequences() {
+        Tries.check(TRIES, SessionProperties::check);
     }
 
-    private static void check(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
+    private static void check(SplittableRandom random) {
         Edition edition = RandomEditions.edition(random);
         TestClock clock = new TestClock();
         Questionnaire questionnaire = Questionnaire.compile(edition).withClock(clock);
-        RespondentFields respondent = RandomEditions.respondent(random, (int) seed);
+        RespondentFields respondent = RandomEditions.respondent(random, random.nextInt(1000));
         Allocation allocation = RandomEditions.allocation(edition, respondent.respondent(), random);
         Session session = questionnaire.start(respondent, allocation, random.nextBoolean() ? Language.NL : Language.EN);
         List<Question> questions = edition.questions();
         int changes = random.nextInt(81);
         for (int step = 0; step < changes; step++) {
-            String context = "seed " + seed + ", step " + step;
+            String context = "step " + step;
             clock.advance(Duration.ofMillis(random.nextInt(20_000)));
             String id;
             String cell;
@@ -100,9 +96,7 @@ class SessionProperties {
             String expected = session.isVisible(question.id())
                     ? session.answerOf(question.id()).map(Answer::cell).orElse("")
                     : "";
-            assertThat(record.cell(question.id()))
-                    .as("seed " + seed + ": " + question.id())
-                    .isEqualTo(expected);
+            assertThat(record.cell(question.id())).as(question.id()).isEqualTo(expected);
         }
         assertThat(questionnaire.resume(session.save(), allocation).isFinished())
                 .isTrue();

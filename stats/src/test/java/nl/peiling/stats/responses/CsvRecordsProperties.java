@@ -7,7 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
-import nl.peiling.stats.Tries;
+import nl.peiling.core.testing.Tries;
 import org.junit.jupiter.api.Test;
 
 /**

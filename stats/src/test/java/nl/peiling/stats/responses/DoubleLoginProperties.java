@@ -17,7 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.peiling.core.model.Edition;
-import nl.peiling.stats.Tries;
+import nl.peiling.core.testing.Tries;
 import nl.peiling.stats.scores.AggregatorFixtures;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import nl.peiling.core.model.Edition;
-import nl.peiling.stats.Tries;
+import nl.peiling.core.testing.Tries;
 import nl.peiling.stats.scores.AggregatorFixtures;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import nl.peiling.stats.Tries;
+import nl.peiling.core.testing.Tries;
 import org.junit.jupiter.api.Test;
 
 /** The barometer's rows and module rows on 300 seeded tries each; a failure names its seed, which reproduces it. */

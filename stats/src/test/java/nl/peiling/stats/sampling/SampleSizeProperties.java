@@ -3,7 +3,7 @@ package nl.peiling.stats.sampling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
-import nl.peiling.stats.Tries;
+import nl.peiling.core.testing.Tries;
 import org.junit.jupiter.api.Test;
 
 /**

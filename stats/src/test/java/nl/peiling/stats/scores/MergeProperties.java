@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import nl.peiling.stats.Tries;
+import nl.peiling.core.testing.Tries;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package nl.peiling.stats;
+package nl.peiling.core.testing;
 
 import java.util.SplittableRandom;
 import org.opentest4j.TestAbortedException;
@@ -70,5 +70,32 @@ public final class Tries {
             return min + random.nextLong(Math.min(span, (1L << bits) - 1) + 1);
         }
         return random.nextLong(min, max + 1);
+    }
+
+    /** Draws one character. */
+    @FunctionalInterface
+    public interface CharDraw {
+        char next(SplittableRandom random);
+    }
+
+    /**
+     * A string of minLength to maxLength characters, its length drawn as {@link #intIn} (so the shortest, the
+     * longest and short strings are frequent: the empty string where allowed), each character from {@code chars}.
+     */
+    public static String string(SplittableRandom random, int minLength, int maxLength, CharDraw chars) {
+        int length = intIn(random, minLength, maxLength);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(chars.next(random));
+        }
+        return text.toString();
+    }
+
+    /**
+     * Any char: one in four printable ASCII, else any of the 65,536 chars, so that control characters, two- and
+     * three-byte UTF-8 forms and unpaired (and now and then paired) surrogates occur.
+     */
+    public static char anyChar(SplittableRandom random) {
+        return (char) (random.nextInt(4) == 0 ? random.nextInt(0x20, 0x7f) : random.nextInt(Character.MAX_VALUE + 1));
     }
 }
