@@ -28,20 +28,24 @@ import nl.peiling.core.allocation.Institutions;
 import nl.peiling.core.allocation.Location;
 import nl.peiling.core.allocation.Pseudonyms;
 import nl.peiling.core.allocation.Respondent;
+import nl.peiling.core.engine.AnswerRule;
+import nl.peiling.core.engine.Change;
+import nl.peiling.core.engine.Pathway;
+import nl.peiling.core.engine.Questionnaire;
+import nl.peiling.core.engine.RespondentFields;
+import nl.peiling.core.engine.ResponseLayout;
+import nl.peiling.core.engine.Session;
 import nl.peiling.core.model.Cluster;
 import nl.peiling.core.model.Edition;
 import nl.peiling.core.model.GradeQuestion;
-import nl.peiling.core.model.Module;
+import nl.peiling.core.model.Language;
 import nl.peiling.core.model.MultiQuestion;
 import nl.peiling.core.model.NumberQuestion;
 import nl.peiling.core.model.Option;
 import nl.peiling.core.model.Question;
 import nl.peiling.core.model.Scale;
-import nl.peiling.core.model.ScaleQuestion;
 import nl.peiling.core.model.SingleQuestion;
 import nl.peiling.core.model.TextQuestion;
-import nl.peiling.core.routing.Condition;
-import nl.peiling.core.routing.Routing;
 
 /**
  * Writes a synthetic but realistic survey: {@code institutions.json}, {@code students.csv},
@@ -157,7 +161,7 @@ public final class Simulator {
     }
 
     /** A student of the simulated population. */
-    private record Student(int institution, int location, int number, String key, int level, String pathway) {}
+    private record Student(int institution, int location, int number, String key, int level, Pathway pathway) {}
 
     /** The latent effects of an institution and its locations. */
     private record Effects(double general, double[] perCluster, double[] perLocation, double responseRate) {}
@@ -308,7 +312,7 @@ public final class Simulator {
                         (int) Math.min(locations - 1, Math.floor(Math.pow(random.nextDouble(), 1.5) * locations));
                 double u = random.nextDouble();
                 int level = u < 0.05 ? 1 : u < 0.25 ? 2 : u < 0.55 ? 3 : 4;
-                String pathway = random.nextDouble() < bbl ? "BBL" : "BOL";
+                Pathway pathway = random.nextDouble() < bbl ? Pathway.BBL : Pathway.BOL;
                 String number = institution.code() + String.format(Locale.ROOT, "%07d", s + 1);
                 list.add(new Student(i, location, s, pseudonyms.pseudonym(number), level, pathway));
             }
@@ -328,16 +332,13 @@ public final class Simulator {
             List<Student> population,
             Map<String, Allocation> allocations)
             throws IOException {
-        List<Question> questions = edition.questions();
         Answerer answerer = new Answerer(edition);
         long[] rows = {0};
         int batch = 5_000;
         int batches = (population.size() + batch - 1) / batch;
         List<String> lastRows = new ArrayList<>();
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            StringBuilder header = new StringBuilder("respondent,institution,location,level,pathway,modules");
-            questions.forEach(q -> header.append(',').append(q.id()));
-            out.write(header.append('\n').toString());
+            out.write(String.join(",", answerer.questionnaire.columns()) + "\n");
             IntStream.range(0, batches)
                     .parallel()
                     .mapToObj(b -> {
@@ -352,7 +353,7 @@ public final class Simulator {
                             }
                             Institution institution = plans.get(student.institution());
                             Allocation allocation = allocations.get(student.key());
-                            String line = answerer.row(student, institution, effect, allocation.modules(), random);
+                            String line = answerer.row(student, institution, effect, allocation, random);
                             text.append(line).append('\n');
                             lines.add(line);
                         }
@@ -418,83 +419,70 @@ public final class Simulator {
         return String.join(",", cells);
     }
 
-    /** Generates one respondent's answers; holds what is fixed per edition. */
+    /**
+     * Generates one respondent's answers, given to a questionnaire session as a respondent gives them, so
+     * that the row is the engine's own record; holds what is fixed per edition.
+     */
     private static final class Answerer {
-        final Edition edition;
+        final Questionnaire questionnaire;
         final List<Question> questions;
-        final Condition[] conditions;
         final Scale[] scales;
         final int[] clusterOf;
         final boolean[] reversed;
-        final int[] moduleOf;
-        final List<String> moduleIds;
 
         Answerer(Edition edition) {
-            this.edition = edition;
-            this.questions = edition.questions();
+            this.questionnaire = Questionnaire.compile(edition);
+            this.questions = questionnaire.questions();
             int n = questions.size();
-            conditions = new Condition[n];
             scales = new Scale[n];
             clusterOf = new int[n];
             reversed = new boolean[n];
-            moduleOf = new int[n];
-            moduleIds = edition.modules().stream().map(Module::id).toList();
             java.util.Arrays.fill(clusterOf, -1);
             List<Cluster> clusters = edition.clusters();
             for (int q = 0; q < n; q++) {
-                Question question = questions.get(q);
-                Module owner = edition.moduleOf(question.id()).orElseThrow();
-                moduleOf[q] = moduleIds.indexOf(owner.id());
-                if (question.visibleIf() != null) {
-                    conditions[q] = Routing.parse(question.visibleIf());
-                }
-                if (question instanceof ScaleQuestion s) {
-                    scales[q] = owner.scale(s.scale()).orElseThrow();
+                if (questionnaire.rule(q) instanceof AnswerRule.ScaleRule rule) {
+                    scales[q] = rule.scale();
                 }
                 for (int c = 0; c < clusters.size(); c++) {
-                    if (clusters.get(c).items().contains(question.id())) {
+                    if (clusters.get(c).items().contains(questions.get(q).id())) {
                         clusterOf[q] = c;
-                        reversed[q] = clusters.get(c).isReversed(question.id());
+                        reversed[q] =
+                                clusters.get(c).isReversed(questions.get(q).id());
                     }
                 }
             }
         }
 
+        /**
+         * The respondent's line of {@code responses.csv}: the questions are answered in edition order (routing
+         * reads only earlier questions, so the order of the modules does not matter), each visible one unless
+         * it is skipped (item non-response).
+         */
         String row(
                 Student student,
                 Institution institution,
                 Effects effect,
-                List<String> modules,
+                Allocation allocation,
                 SplittableRandom random) {
             double general = gaussian(random)
                     + effect.general()
                     + effect.perLocation()[student.location()]
                     + (student.level() == 1 ? 0.1 : student.level() == 4 ? -0.05 : 0)
-                    + (student.pathway().equals("BBL") ? 0.1 : 0);
+                    + (student.pathway() == Pathway.BBL ? 0.1 : 0);
             double[] traits = new double[effect.perCluster().length];
             for (int c = 0; c < traits.length; c++) {
                 traits[c] = 0.55 * general + 0.835 * gaussian(random) + effect.perCluster()[c];
             }
-            boolean[] has = new boolean[moduleIds.size()];
-            for (String module : modules) {
-                has[moduleIds.indexOf(module)] = true;
-            }
-            Map<String, Object> answers = new HashMap<>();
-            StringBuilder line = new StringBuilder(512);
-            line.append(student.key())
-                    .append(',')
-                    .append(institution.code())
-                    .append(',')
-                    .append(institution.locations().get(student.location()).code())
-                    .append(',')
-                    .append(student.level())
-                    .append(',')
-                    .append(student.pathway())
-                    .append(',')
-                    .append(String.join("|", modules));
+            RespondentFields fields = new RespondentFields(
+                    student.key(),
+                    institution.code(),
+                    institution.locations().get(student.location()).code(),
+                    student.level(),
+                    student.pathway());
+            Session session = questionnaire.start(fields, allocation, Language.NL);
             for (int q = 0; q < questions.size(); q++) {
-                line.append(',');
-                if (!has[moduleOf[q]] || (conditions[q] != null && !conditions[q].test(answers))) {
+                String id = questions.get(q).id();
+                if (!session.isVisible(id)) {
                     continue;
                 }
                 if (random.nextDouble() < 0.015) {
@@ -506,79 +494,83 @@ public final class Simulator {
                         general,
                         random);
                 if (answer != null) {
-                    line.append(answer);
-                    answers.put(questions.get(q).id(), answer);
+                    Change change = session.answer(id, answer);
+                    if (!change.accepted()) {
+                        throw new IllegalStateException("the simulator gave an answer the engine refuses: " + id + " = "
+                                + answer + ": " + change.problems());
+                    }
                 }
             }
-            return line.toString();
+            return session.finish().csvLine();
         }
 
         private String answer(int q, double trait, double general, SplittableRandom random) {
             Question question = questions.get(q);
-            if (question instanceof ScaleQuestion) {
-                Scale scale = scales[q];
-                if (!scale.nonSubstantive().isEmpty() && random.nextDouble() < 0.03) {
-                    return scale.nonSubstantive()
-                            .get(random.nextInt(scale.nonSubstantive().size()))
-                            .code();
-                }
-                double latent = 0.75 * trait + 0.65 * gaussian(random);
-                int min = scale.min();
-                int max = scale.max();
-                double mid = (min + max) / 2.0 + 0.15 * (max - min);
-                int code = (int) Math.round(mid + latent * (max - min) / 3.6);
-                code = Math.max(min, Math.min(max, code));
-                while (!scale.hasPoint(code)) {
-                    code = code > mid ? code - 1 : code + 1;
-                }
-                return Integer.toString(reversed[q] ? scale.reverse(code) : code);
-            }
-            if (question instanceof GradeQuestion) {
-                long mark = Math.round(6.9 + 1.1 * general + 0.6 * gaussian(random));
-                return Long.toString(Math.max(GradeQuestion.MIN, Math.min(GradeQuestion.MAX, mark)));
-            }
-            if (question instanceof SingleQuestion s) {
-                List<Option> options = s.options();
-                double u = random.nextDouble();
-                int index = (int) Math.min(options.size() - 1, Math.floor(Math.pow(u, 1.6) * options.size()));
-                return options.get(index).code();
-            }
-            if (question instanceof MultiQuestion m) {
-                List<Option> options = m.options();
-                int min = m.minSelected() == null ? 1 : Math.max(1, m.minSelected());
-                int max = m.maxSelected() == null ? options.size() : Math.min(options.size(), m.maxSelected());
-                List<String> selected = new ArrayList<>();
-                for (Option option : options) {
-                    if (selected.size() < max && random.nextDouble() < 0.3) {
-                        selected.add(option.code());
+            return switch (question.type()) {
+                case SCALE -> {
+                    Scale scale = scales[q];
+                    if (!scale.nonSubstantive().isEmpty() && random.nextDouble() < 0.03) {
+                        yield scale.nonSubstantive()
+                                .get(random.nextInt(scale.nonSubstantive().size()))
+                                .code();
                     }
-                }
-                for (int i = 0; selected.size() < min && i < options.size(); i++) {
-                    if (!selected.contains(options.get(i).code())) {
-                        selected.add(options.get(i).code());
+                    double latent = 0.75 * trait + 0.65 * gaussian(random);
+                    int min = scale.min();
+                    int max = scale.max();
+                    double mid = (min + max) / 2.0 + 0.15 * (max - min);
+                    int code = (int) Math.round(mid + latent * (max - min) / 3.6);
+                    code = Math.max(min, Math.min(max, code));
+                    while (!scale.hasPoint(code)) {
+                        code = code > mid ? code - 1 : code + 1;
                     }
+                    yield Integer.toString(reversed[q] ? scale.reverse(code) : code);
                 }
-                return String.join("|", selected);
-            }
-            if (question instanceof NumberQuestion n) {
-                double low = n.min() == null ? 0 : n.min().doubleValue();
-                double high = n.max() == null ? low + 100 : n.max().doubleValue();
-                double share = Math.min(1, Math.exp(gaussian(random) * 0.6) * 0.2);
-                BigDecimal value =
-                        BigDecimal.valueOf(low + share * (high - low)).setScale(0, RoundingMode.HALF_UP);
-                return value.toPlainString();
-            }
-            if (question instanceof TextQuestion t) {
-                if (random.nextDouble() >= 0.04) {
-                    return null;
+                case GRADE -> {
+                    long mark = Math.round(6.9 + 1.1 * general + 0.6 * gaussian(random));
+                    yield Long.toString(Math.max(GradeQuestion.MIN, Math.min(GradeQuestion.MAX, mark)));
                 }
-                String remark = REMARKS[random.nextInt(REMARKS.length)];
-                if (t.maxLength() != null && remark.length() > t.maxLength()) {
-                    remark = remark.substring(0, t.maxLength());
+                case SINGLE -> {
+                    List<Option> options = ((SingleQuestion) question).options();
+                    double u = random.nextDouble();
+                    int index = (int) Math.min(options.size() - 1, Math.floor(Math.pow(u, 1.6) * options.size()));
+                    yield options.get(index).code();
                 }
-                return '"' + remark.replace("\"", "\"\"") + '"';
-            }
-            return null;
+                case MULTI -> {
+                    MultiQuestion m = (MultiQuestion) question;
+                    List<Option> options = m.options();
+                    int min = m.minSelected() == null ? 1 : Math.max(1, m.minSelected());
+                    int max = m.maxSelected() == null ? options.size() : Math.min(options.size(), m.maxSelected());
+                    List<String> selected = new ArrayList<>();
+                    for (Option option : options) {
+                        if (selected.size() < max && random.nextDouble() < 0.3) {
+                            selected.add(option.code());
+                        }
+                    }
+                    for (int i = 0; selected.size() < min && i < options.size(); i++) {
+                        if (!selected.contains(options.get(i).code())) {
+                            selected.add(options.get(i).code());
+                        }
+                    }
+                    yield String.join(ResponseLayout.SELECTION_SEPARATOR, selected);
+                }
+                case NUMBER -> {
+                    NumberQuestion n = (NumberQuestion) question;
+                    double low = n.min() == null ? 0 : n.min().doubleValue();
+                    double high = n.max() == null ? low + 100 : n.max().doubleValue();
+                    double share = Math.min(1, Math.exp(gaussian(random) * 0.6) * 0.2);
+                    BigDecimal value =
+                            BigDecimal.valueOf(low + share * (high - low)).setScale(0, RoundingMode.HALF_UP);
+                    yield value.toPlainString();
+                }
+                case TEXT -> {
+                    if (random.nextDouble() >= 0.04) {
+                        yield null;
+                    }
+                    Integer maxLength = ((TextQuestion) question).maxLength();
+                    String remark = REMARKS[random.nextInt(REMARKS.length)];
+                    yield maxLength != null && remark.length() > maxLength ? remark.substring(0, maxLength) : remark;
+                }
+            };
         }
     }
 
