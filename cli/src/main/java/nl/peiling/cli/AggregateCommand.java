@@ -13,6 +13,7 @@ import nl.peiling.core.allocation.Institutions;
 import nl.peiling.core.allocation.InstitutionsException;
 import nl.peiling.core.model.Edition;
 import nl.peiling.stats.responses.Reject;
+import nl.peiling.stats.responses.RejectReason;
 import nl.peiling.stats.responses.ResponseFormatException;
 import nl.peiling.stats.sampling.BarometerException;
 import nl.peiling.stats.sampling.Population;
@@ -168,11 +169,21 @@ final class AggregateCommand implements Callable<Integer> {
                 input.accepted(),
                 input.rejected(),
                 results.weighted() ? " (weighted by population)" : "");
-        if (!rejected.isEmpty()) {
-            Map<String, Long> reasons = new java.util.TreeMap<>();
-            rejected.forEach(r -> reasons.merge(r.reason().code(), 1L, Long::sum));
-            text.println("Rejected rows by reason: " + reasons
-                    + (rejects == null ? " (write them with --rejects FILE)" : " (in " + rejects + ")"));
+        Map<String, Long> reasons = new java.util.TreeMap<>();
+        long routedOut = 0;
+        for (Reject reject : rejected) {
+            if (reject.reason() == RejectReason.ROUTED_OUT) {
+                routedOut++;
+            } else {
+                reasons.merge(reject.reason().code(), 1L, Long::sum);
+            }
+        }
+        String where = rejects == null ? " (write them with --rejects FILE)" : " (in " + rejects + ")";
+        if (!reasons.isEmpty()) {
+            text.println("Rejected rows by reason: " + reasons + where);
+        }
+        if (routedOut > 0) {
+            text.println("Answers to questions their routing hides, left out (routed-out): " + routedOut + where);
         }
         TextTable table = TextTable.of("grouping", ">groups", ">suppressed");
         Map<String, long[]> byGrouping = new LinkedHashMap<>();

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import nl.peiling.core.engine.Pathway;
+import nl.peiling.core.engine.ResponseLayout;
 import nl.peiling.core.model.Edition;
 import nl.peiling.core.model.GradeQuestion;
 import nl.peiling.core.model.Module;
@@ -271,12 +273,13 @@ public final class Codebook {
 
     private static List<Variable> respondentFields(Edition edition, String language, Texts texts) {
         Map<String, String> levels = new LinkedHashMap<>();
-        for (int level = 1; level <= 4; level++) {
+        for (int level = ResponseLayout.MIN_LEVEL; level <= ResponseLayout.MAX_LEVEL; level++) {
             levels.put(Integer.toString(level), texts.get("level." + level));
         }
         Map<String, String> pathways = new LinkedHashMap<>();
-        pathways.put("BOL", texts.get("pathway.BOL"));
-        pathways.put("BBL", texts.get("pathway.BBL"));
+        for (Pathway pathway : Pathway.values()) {
+            pathways.put(pathway.name(), texts.get("pathway." + pathway.name()));
+        }
         Map<String, String> modules = new LinkedHashMap<>();
         edition.modules().forEach(m -> modules.put(m.id(), m.title().in(language)));
         return List.of(
