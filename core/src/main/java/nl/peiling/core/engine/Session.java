@@ -100,7 +100,7 @@ public final class Session {
             return clear(questionId);
         }
         int q = questionnaire.indexOf(questionId);
-        Problem problem = refusal(questionId, q, null);
+        Problem problem = refusal(questionId, q);
         if (problem != null) {
             return Change.refused(problem);
         }
@@ -127,7 +127,7 @@ public final class Session {
     public Change clear(String questionId) {
         requireNonNull(questionId, "questionId");
         int q = questionnaire.indexOf(questionId);
-        Problem problem = refusal(questionId, q, null);
+        Problem problem = refusal(questionId, q);
         if (problem != null) {
             return Change.refused(problem);
         }
@@ -144,20 +144,18 @@ public final class Session {
     }
 
     /** Why a change to question q (index, or -1) is refused before its value is looked at; null if it is not. */
-    private Problem refusal(String questionId, int q, String value) {
+    private Problem refusal(String questionId, int q) {
+        ProblemCode code = null;
         if (isFinished()) {
-            return problem(ProblemCode.FINISHED, q < 0 ? null : questionnaire.rule(q), questionId, value);
+            code = ProblemCode.FINISHED;
+        } else if (q < 0) {
+            code = ProblemCode.UNKNOWN_QUESTION;
+        } else if ((modules & (1L << questionnaire.moduleOf(q))) == 0) {
+            code = ProblemCode.NOT_ALLOCATED;
+        } else if (!Route.visible(visible, q)) {
+            code = ProblemCode.NOT_VISIBLE;
         }
-        if (q < 0) {
-            return problem(ProblemCode.UNKNOWN_QUESTION, null, questionId, value);
-        }
-        if ((modules & (1L << questionnaire.moduleOf(q))) == 0) {
-            return problem(ProblemCode.NOT_ALLOCATED, questionnaire.rule(q), questionId, value);
-        }
-        if (!Route.visible(visible, q)) {
-            return problem(ProblemCode.NOT_VISIBLE, questionnaire.rule(q), questionId, value);
-        }
-        return null;
+        return code == null ? null : problem(code, q < 0 ? null : questionnaire.rule(q), questionId, null);
     }
 
     private Problem problem(ProblemCode code, AnswerRule rule, String questionId, String value) {
