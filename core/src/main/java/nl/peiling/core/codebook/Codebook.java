@@ -282,13 +282,35 @@ public final class Codebook {
         }
         Map<String, String> modules = new LinkedHashMap<>();
         edition.modules().forEach(m -> modules.put(m.id(), m.title().in(language)));
-        return List.of(
-                field("respondent", "key", texts, Map.of(), texts.get("notes.respondent"), "A" + RESPONDENT_WIDTH),
-                field("institution", "code", texts, Map.of(), "", "A" + CODE_WIDTH),
-                field("location", "code", texts, Map.of(), "", "A" + CODE_WIDTH),
-                field("level", "single", texts, levels, "", "F1.0"),
-                field("pathway", "single", texts, pathways, "", "A3"),
-                field("modules", "multi", texts, modules, texts.get("notes.modules"), "A" + joinedWidth(modules)));
+        List<Variable> fields = new ArrayList<>();
+        for (String column : ResponseLayout.FIXED_COLUMNS) {
+            fields.add(
+                    switch (column) {
+                        case "respondent" ->
+                            field(
+                                    column,
+                                    "key",
+                                    texts,
+                                    Map.of(),
+                                    texts.get("notes.respondent"),
+                                    "A" + RESPONDENT_WIDTH);
+                        case "institution", "location" -> field(column, "code", texts, Map.of(), "", "A" + CODE_WIDTH);
+                        case "level" -> field(column, "single", texts, levels, "", "F1.0");
+                        case "pathway" -> field(column, "single", texts, pathways, "", "A3");
+                        case "modules" ->
+                            field(
+                                    column,
+                                    "multi",
+                                    texts,
+                                    modules,
+                                    texts.get("notes.modules"),
+                                    "A" + joinedWidth(modules));
+                        default ->
+                            throw new IllegalStateException("the codebook has no entry for respondent field " + column
+                                    + " of " + ResponseLayout.FIXED_COLUMNS);
+                    });
+        }
+        return List.copyOf(fields);
     }
 
     private static Variable field(
