@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import nl.peiling.core.allocation.Allocation;
 import nl.peiling.core.model.Language;
+import nl.peiling.core.model.MultiQuestion;
+import nl.peiling.core.model.Option;
 import nl.peiling.core.model.Question;
+import nl.peiling.core.model.SingleQuestion;
 
 /**
  * The questionnaire of one respondent while it is filled in (SPEC section 9): the allocated modules in
@@ -344,6 +347,50 @@ public final class Session {
         }
         int slot = questionnaire.textSlot(q);
         return Optional.of(questionnaire.rule(q).answer(states[q], values[q], slot >= 0 ? texts[slot] : null));
+    }
+
+    /**
+     * The stored answer as the respondent sees it, in the session's language, for piping into later texts:
+     * the label of a point, option or non-substantive code, the labels of selected options joined by
+     * {@code ", "}, a number or mark as written, the open text.
+     */
+    public Optional<String> answerLabel(String questionId) {
+        return answerOf(questionId).map(answer -> label(questionnaire.rule(questionnaire.indexOf(questionId)), answer));
+    }
+
+    private String label(AnswerRule rule, Answer answer) {
+        String lang = language.code();
+        Question question = rule.question();
+        return switch (question.type()) {
+            case SCALE -> {
+                var scale = ((AnswerRule.ScaleRule) rule).scale();
+                yield answer instanceof Answer.Point point
+                        ? scale.points().stream()
+                                .filter(p -> p.code() == point.code())
+                                .findFirst()
+                                .map(p -> p.label().in(lang))
+                                .orElse(answer.cell())
+                        : optionLabel(scale.nonSubstantive(), answer.cell(), lang);
+            }
+            case SINGLE -> optionLabel(((SingleQuestion) question).options(), answer.cell(), lang);
+            case MULTI ->
+                String.join(
+                        ", ",
+                        ((Answer.Choices) answer)
+                                .codes().stream()
+                                        .map(code -> optionLabel(((MultiQuestion) question).options(), code, lang))
+                                        .toList());
+            case NUMBER, GRADE, TEXT -> answer.cell();
+        };
+    }
+
+    private static String optionLabel(List<Option> options, String code, String lang) {
+        for (Option option : options) {
+            if (option.code().equals(code)) {
+                return option.label().in(lang);
+            }
+        }
+        return code;
     }
 
     /** The first visible question without an answer, in questionnaire order. */

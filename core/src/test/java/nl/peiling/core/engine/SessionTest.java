@@ -142,6 +142,29 @@ class SessionTest {
     }
 
     @Test
+    void answerLabels_areWhatTheRespondentSaw_inTheirLanguage() {
+        Session dutch = start(Language.NL);
+        Session english = start(Language.EN);
+        for (Session session : List.of(dutch, english)) {
+            session.answer("opl01", "4");
+            session.answer("opl02", "nvt");
+            session.answer("hv01", "kamer");
+            session.answer("po13", "ja");
+            session.answer("po14", "gender|afkomst");
+            session.answer("opl07", "8");
+        }
+
+        assertThat(dutch.answerLabel("opl01")).contains("Eens");
+        assertThat(english.answerLabel("opl01")).contains("Agree");
+        assertThat(dutch.answerLabel("opl02")).contains("Niet van toepassing");
+        assertThat(english.answerLabel("opl02")).contains("Not applicable");
+        assertThat(english.answerLabel("po14")).contains("My background or skin colour, My gender");
+        assertThat(english.answerLabel("opl07")).contains("8");
+        assertThat(english.answerLabel("opl03")).isEmpty();
+        assertThat(english.answerLabel("xx99")).isEmpty();
+    }
+
+    @Test
     void problems_haveAStableCodeAndAMessageInTheRespondentsLanguage() {
         Map<String, String[]> cases = new java.util.LinkedHashMap<>();
         cases.put("unknown-question", new String[] {"xx99", "1"});
