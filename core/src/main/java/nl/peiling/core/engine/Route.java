@@ -252,14 +252,7 @@ abstract sealed class Route {
             }
             // the sign of value - literal: a literal between two millionths is above the floor
             int comparison = value > floors[0] ? 1 : value < floors[0] ? -1 : exact[0] ? 0 : -1;
-            return switch (operator) {
-                case EQ -> comparison == 0;
-                case NE -> comparison != 0;
-                case LT -> comparison < 0;
-                case LE -> comparison <= 0;
-                case GT -> comparison > 0;
-                case GE -> comparison >= 0;
-            };
+            return operator.holds(comparison);
         }
     }
 

@@ -65,7 +65,8 @@ public sealed interface Condition
             return this != EQ && this != NE;
         }
 
-        boolean holds(int comparison) {
+        /** Whether the operator holds for a comparison's sign: {@code value op literal} from {@code compare(value, literal)}. */
+        public boolean holds(int comparison) {
             return switch (this) {
                 case EQ -> comparison == 0;
                 case NE -> comparison != 0;
