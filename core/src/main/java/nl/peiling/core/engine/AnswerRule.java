@@ -116,6 +116,16 @@ public abstract sealed class AnswerRule
      */
     public abstract Answer answer(byte state, long value, String text);
 
+    /**
+     * The cell text of a decoded state and value: {@code answer(state, value, text).cell()}, without making
+     * the typed answer where the text is at hand (points, marks, option codes).
+     *
+     * @param text the text of an open answer; ignored for other questions
+     */
+    public String cell(byte state, long value, String text) {
+        return answer(state, value, text).cell();
+    }
+
     /** Whether the question is open text, whose answers are never aggregated. */
     public boolean isText() {
         return false;
@@ -161,6 +171,8 @@ public abstract sealed class AnswerRule
         private final boolean[] small = new boolean[10];
         private final Scale scale;
         private final Codes nonSubstantive;
+        /** The cell text of each point, by code - min. */
+        private final String[] points;
 
         ScaleRule(ScaleQuestion question, int module, Scale scale) {
             super(question, module);
@@ -171,6 +183,19 @@ public abstract sealed class AnswerRule
                 }
             }
             this.nonSubstantive = codes(scale.nonSubstantive());
+            this.points = new String[Math.max(0, scale.max() - scale.min() + 1)];
+            for (ScalePoint point : scale.points()) {
+                points[point.code() - scale.min()] = Integer.toString(point.code());
+            }
+        }
+
+        @Override
+        public String cell(byte state, long value, String text) {
+            return switch (state) {
+                case SUBSTANTIVE -> points[(int) value - scale.min()];
+                case NON_SUBSTANTIVE -> nonSubstantive.get((int) value);
+                default -> throw empty(question());
+            };
         }
 
         /** The question's scale. */
@@ -220,8 +245,18 @@ public abstract sealed class AnswerRule
 
     /** A report mark: a whole number from 1 to 10. */
     public static final class GradeRule extends AnswerRule {
+        private static final String[] MARKS = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10"};
+
         GradeRule(GradeQuestion question, int module) {
             super(question, module);
+        }
+
+        @Override
+        public String cell(byte state, long value, String text) {
+            if (state != SUBSTANTIVE) {
+                throw empty(question());
+            }
+            return MARKS[(int) value - GradeQuestion.MIN];
         }
 
         @Override
@@ -259,6 +294,14 @@ public abstract sealed class AnswerRule
         SingleRule(SingleQuestion question, int module) {
             super(question, module);
             this.options = codes(question.options());
+        }
+
+        @Override
+        public String cell(byte state, long value, String text) {
+            if (state != SUBSTANTIVE) {
+                throw empty(question());
+            }
+            return options.get((int) value);
         }
 
         @Override

@@ -274,9 +274,7 @@ public final class Session {
     /** The cell text of question q's stored answer. */
     String cell(int q) {
         int slot = questionnaire.textSlot(q);
-        return slot >= 0
-                ? texts[slot]
-                : questionnaire.rule(q).answer(states[q], values[q], null).cell();
+        return slot >= 0 ? texts[slot] : questionnaire.rule(q).cell(states[q], values[q], null);
     }
 
     // ------------------------------------------------------------------------------------ state

@@ -225,6 +225,13 @@ class AnswerRuleTest {
         assertThat(answer(numbers, "-0").cell()).isEqualTo("0");
         assertThat(answer(selections, "d|b,c")).isEqualTo(new Answer.Choices(List.of("b,c", "d")));
         assertThat(answer(selections, "d|b,c").cell()).isEqualTo("b,c|d");
+        AnswerRule grades = new AnswerRule.GradeRule(new GradeQuestion("g", T, null, null), 0);
+        AnswerRule options = new AnswerRule.SingleRule(
+                new SingleQuestion("o", T, List.of(option("ja"), option("nee")), null, null), 0);
+        assertThat(answer(grades, "10")).isEqualTo(new Answer.Grade(10));
+        assertThat(answer(grades, "1")).isEqualTo(new Answer.Grade(1));
+        assertThat(answer(options, "nee")).isEqualTo(new Answer.Choice("nee"));
+        assertThat(answer(points, "1")).isEqualTo(new Answer.Point(1));
         assertThat(points.isWholeDigit(1)).isTrue();
         assertThat(points.isWholeDigit(3)).isFalse();
         assertThat(new AnswerRule.GradeRule(new GradeQuestion("g", T, null, null), 0).isWholeDigit(0))
@@ -236,6 +243,7 @@ class AnswerRuleTest {
     private Answer answer(AnswerRule rule, String cell) {
         assertThat(decode(rule, cell)).isNull();
         Answer answer = rule.answer(states[0], values[0], null);
+        assertThat(rule.cell(states[0], values[0], null)).isEqualTo(answer.cell());
         assertThat(decode(rule, answer.cell()))
                 .as("the cell of the answer is accepted")
                 .isNull();
