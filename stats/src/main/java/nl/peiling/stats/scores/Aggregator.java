@@ -329,6 +329,9 @@ public final class Aggregator {
 
     /** Turns the sums of a set of cells into figures. */
     static final class Figures {
+        /** The normal quantile of share intervals and tests of SPEC section 8: R's qnorm(0.975). */
+        static final double Z975 = 1.959963984540054;
+
         final Plan plan;
         final CellKey[] keys;
         final long[][] sums;
@@ -410,8 +413,7 @@ public final class Aggregator {
             String type = item.type.key();
             long n = group.itemN[i];
             if (n < minN) {
-                return new ItemFigures(
-                        id, type, null, null, null, null, null, null, true, null, null, null, null, null);
+                return suppressed(id, type, Suppression.N);
             }
             Estimate estimate = item.hasMean() ? group.itemMoments[i].build() : null;
             double total = group.itemWeight[i];
@@ -457,6 +459,10 @@ public final class Aggregator {
             }
             Double mean = estimate == null ? null : estimate.mean();
             Double se = estimate == null ? null : estimate.se();
+            Estimate indicator = item.hasShares() ? group.positiveMoments[i].build() : null;
+            Double positiveSe = indicator == null ? null : indicator.se();
+            // All or none positive (counted): logit(p) is infinite, no interval; as for n = 1.
+            boolean interval = positiveSe != null && !indicator.constant();
             return new ItemFigures(
                     id,
                     type,
@@ -471,7 +477,34 @@ public final class Aggregator {
                     neutral,
                     negative,
                     distribution,
-                    ns);
+                    ns,
+                    group.itemWeight[i] * group.itemWeight[i] / group.itemWeightSq[i],
+                    positiveSe,
+                    interval ? logitBound(positive, positiveSe, -1) : null,
+                    interval ? logitBound(positive, positiveSe, 1) : null,
+                    null);
+        }
+
+        /** An item whose figures are all withheld, for this reason. */
+        static ItemFigures suppressed(String id, String type, Suppression reason) {
+            return new ItemFigures(
+                    id, type, null, null, null, null, null, null, true, null, null, null, null, null, null, null,
+                    null, null, reason.key());
+        }
+
+        /** A cluster whose figures are all withheld, for this reason. */
+        static ClusterFigures suppressed(String id, Suppression reason) {
+            return new ClusterFigures(id, null, null, null, null, null, null, true, null, null, reason.key());
+        }
+
+        /**
+         * An end of the logit interval of a share p with standard error se, as R survey's {@code
+         * svyciprop(method = "xlogit", df = Inf)}: expit(logit(p) + sign·z·se/(p(1−p))), z = qnorm(0.975).
+         * For 0 < p < 1 only.
+         */
+        static double logitBound(double p, double se, int sign) {
+            double logit = Math.log(p / (1 - p)) + sign * Z975 * se / (p * (1 - p));
+            return 1 / (1 + Math.exp(-logit));
         }
 
         private static List<String> codeLabels(Plan.Item item) {
@@ -490,7 +523,7 @@ public final class Aggregator {
             String id = cluster.cluster.id();
             Estimate estimate = group.clusterMoments[k].build();
             if (estimate == null || estimate.n() < minN) {
-                return new ClusterFigures(id, null, null, null, null, null, null, true, null);
+                return suppressed(id, Suppression.N);
             }
             Double se = estimate.se();
             return new ClusterFigures(
@@ -508,7 +541,9 @@ public final class Aggregator {
                             group.completeTotal[k],
                             group.completeTotalSq[k],
                             group.completeSum[k],
-                            group.completeSumSq[k]));
+                            group.completeSumSq[k]),
+                    estimate.nEffective(),
+                    null);
         }
 
         /** Alpha from complete-case sums; n·(n−1)·var = n·Σx² − (Σx)², computed exactly in integers. */

@@ -18,6 +18,10 @@ final class GroupSums {
     final Estimate.Builder[] itemMoments;
     /** Per item: Σ w·n, and per code Σ w·count (the weighted distribution before dividing). */
     final double[] itemWeight;
+    /** Per item: Σ w²·n, for the effective sample size. */
+    final double[] itemWeightSq;
+    /** Per item with shares: the weighted moments of the 0/1 indicator of a positive answer; null for others. */
+    final Estimate.Builder[] positiveMoments;
 
     final double[][] shares;
     /** Per item: the (unweighted) counts of the non-substantive codes. */
@@ -38,11 +42,14 @@ final class GroupSums {
         itemN = new long[items];
         itemMoments = new Estimate.Builder[items];
         itemWeight = new double[items];
+        itemWeightSq = new double[items];
+        positiveMoments = new Estimate.Builder[items];
         shares = new double[items][];
         nonSubstantive = new long[items][];
         for (int i = 0; i < items; i++) {
             Plan.Item item = plan.items.get(i);
             itemMoments[i] = item.hasMean() ? new Estimate.Builder() : null;
+            positiveMoments[i] = item.hasShares() ? new Estimate.Builder() : null;
             shares[i] = new double[item.codes.length];
             nonSubstantive[i] = new long[item.nonSubstantive];
         }
@@ -79,9 +86,23 @@ final class GroupSums {
             boolean number = item.type == QuestionType.NUMBER;
             double sum = number ? s[item.sum()] / (double) ResponseRow.NUMBER_SCALE : CellStats.sum(s, item);
             double sumSq = number ? CellStats.numberSumSq(s, item) / 1e12 : CellStats.sumSq(s, item);
-            itemMoments[i].add(w, n, sum, sumSq);
+            if (number) {
+                boolean one = n > 0 && CellStats.numberConstant(s, item);
+                // All equal: each is Σx/n millionths, a whole number.
+                itemMoments[i].add(w, n, sum, sumSq, one ? s[item.sum()] / n : 0, one ? ResponseRow.NUMBER_SCALE : 0);
+            } else {
+                int only = CellStats.onlyCode(s, item);
+                itemMoments[i].add(w, n, sum, sumSq, only, only == Integer.MIN_VALUE ? 0 : 1);
+            }
+        }
+        if (positiveMoments[i] != null) {
+            long positive = CellStats.positive(s, item);
+            // All or none positive: one value, 1 or 0.
+            boolean one = positive == 0 || positive == n;
+            positiveMoments[i].add(w, n, positive, positive, positive == 0 ? 0 : 1, one ? 1 : 0);
         }
         itemWeight[i] += w * n;
+        itemWeightSq[i] += w * w * n;
         double[] share = shares[i];
         for (int c = 0; c < share.length; c++) {
             share[c] += w * s[item.counts() + c];
@@ -96,13 +117,28 @@ final class GroupSums {
         long n = 0;
         double sum = 0;
         double sumSq = 0;
+        // The one score of the cell as total / j, or none (denominator 0) when there are several.
+        long numerator = 0;
+        long denominator = -1;
         for (int j = cluster.required; j <= cluster.k(); j++) {
             int at = cluster.byAnswered(j);
-            n += s[at];
+            long count = s[at];
+            n += count;
             sum += s[at + 1] / (double) j;
             sumSq += s[at + 2] / ((double) j * j);
+            if (count > 0 && denominator != 0) {
+                // Equal totals within j: count·Σt² = (Σt)², in exact integers.
+                if (count * s[at + 2] != s[at + 1] * s[at + 1]) {
+                    denominator = 0;
+                } else if (denominator < 0) {
+                    numerator = s[at + 1] / count;
+                    denominator = j;
+                } else if (numerator * j != s[at + 1] / count * denominator) {
+                    denominator = 0;
+                }
+            }
         }
-        clusterMoments[k].add(w, n, sum, sumSq);
+        clusterMoments[k].add(w, n, sum, sumSq, numerator, Math.max(0, denominator));
         int at = cluster.complete();
         completeN[k] += s[at];
         completeTotal[k] += s[at + 1];
