@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -49,6 +50,8 @@ public final class Aggregator {
     private final List<Grouping> groupings;
     private final int minN;
     private final ResponseReader reader;
+    private final Set<Dimension> caseMix;
+    private final Double minResponseRate;
 
     private Aggregator(
             Edition edition,
@@ -56,19 +59,35 @@ public final class Aggregator {
             Map<WeightCell, Long> weightCells,
             List<Grouping> groupings,
             int minN,
-            ResponseReader reader) {
+            ResponseReader reader,
+            Set<Dimension> caseMix,
+            Double minResponseRate) {
         this.edition = edition;
         this.population = population;
         this.weightCells = weightCells;
         this.groupings = groupings;
         this.minN = minN;
         this.reader = reader;
+        this.caseMix = caseMix;
+        this.minResponseRate = minResponseRate;
     }
+
+    /** The default case-mix factors: level × pathway. */
+    public static final Set<Dimension> DEFAULT_CASE_MIX =
+            java.util.Collections.unmodifiableSet(java.util.EnumSet.of(Dimension.LEVEL, Dimension.PATHWAY));
 
     /** An aggregator for the edition: unweighted, per institution and per location, minimum n 10. */
     public static Aggregator of(Edition edition) {
         requireNonNull(edition, "edition");
-        return new Aggregator(edition, null, null, Grouping.standard(), DEFAULT_MIN_N, ResponseReader.of(edition));
+        return new Aggregator(
+                edition,
+                null,
+                null,
+                Grouping.standard(),
+                DEFAULT_MIN_N,
+                ResponseReader.of(edition),
+                DEFAULT_CASE_MIX,
+                null);
     }
 
     /**
@@ -79,12 +98,14 @@ public final class Aggregator {
      */
     public Aggregator withPopulation(Population cells) {
         requireNonNull(cells, "population");
-        return new Aggregator(edition, cells, WeightCell.cells(cells), groupings, minN, reader);
+        return new Aggregator(
+                edition, cells, WeightCell.cells(cells), groupings, minN, reader, caseMix, minResponseRate);
     }
 
     /** A copy with these groupings (the national group is always there). */
     public Aggregator withGroupings(List<Grouping> list) {
-        return new Aggregator(edition, population, weightCells, List.copyOf(list), minN, reader);
+        return new Aggregator(
+                edition, population, weightCells, List.copyOf(list), minN, reader, caseMix, minResponseRate);
     }
 
     /** A copy that suppresses figures of groups with fewer than {@code n} respondents (n >= 1). */
@@ -92,17 +113,57 @@ public final class Aggregator {
         if (n < 1) {
             throw new IllegalArgumentException("minimum n (" + n + ") must be >= 1");
         }
-        return new Aggregator(edition, population, weightCells, groupings, n, reader);
+        return new Aggregator(edition, population, weightCells, groupings, n, reader, caseMix, minResponseRate);
+    }
+
+    /**
+     * A copy whose benchmarks compare each institution with the rest of the nation within the cells of
+     * these factors ({@link Dimension#LEVEL}, {@link Dimension#PATHWAY} or both, the default); see {@link
+     * CaseMix}.
+     *
+     * @throws IllegalArgumentException when the set is empty or holds another dimension
+     */
+    public Aggregator withCaseMix(Set<Dimension> factors) {
+        requireNonNull(factors, "factors");
+        if (factors.isEmpty() || !DEFAULT_CASE_MIX.containsAll(factors)) {
+            throw new IllegalArgumentException("case-mix factors "
+                    + factors.stream().sorted().map(Dimension::key).toList() + " must be level, pathway or both");
+        }
+        return new Aggregator(
+                edition,
+                population,
+                weightCells,
+                groupings,
+                minN,
+                reader,
+                java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(factors)),
+                minResponseRate);
     }
 
     /** A copy that reads with this many threads. */
     public Aggregator withThreads(int threads) {
-        return new Aggregator(edition, population, weightCells, groupings, minN, reader.withThreads(threads));
+        return new Aggregator(
+                edition,
+                population,
+                weightCells,
+                groupings,
+                minN,
+                reader.withThreads(threads),
+                caseMix,
+                minResponseRate);
     }
 
     /** A copy whose reader hands its threads blocks of about this many bytes; see {@link ResponseReader#withBlockSize}. */
     public Aggregator withBlockSize(int bytes) {
-        return new Aggregator(edition, population, weightCells, groupings, minN, reader.withBlockSize(bytes));
+        return new Aggregator(
+                edition,
+                population,
+                weightCells,
+                groupings,
+                minN,
+                reader.withBlockSize(bytes),
+                caseMix,
+                minResponseRate);
     }
 
     /**
@@ -110,12 +171,28 @@ public final class Aggregator {
      * rule, the rest in temporary files; see {@link ResponseReader#withKeysInMemory}.
      */
     public Aggregator withKeysInMemory(int count) {
-        return new Aggregator(edition, population, weightCells, groupings, minN, reader.withKeysInMemory(count));
+        return new Aggregator(
+                edition,
+                population,
+                weightCells,
+                groupings,
+                minN,
+                reader.withKeysInMemory(count),
+                caseMix,
+                minResponseRate);
     }
 
     /** A copy that rejects rows of institutions and locations not in the map. */
     public Aggregator withKnownLocations(Map<String, ? extends Collection<String>> locations) {
-        return new Aggregator(edition, population, weightCells, groupings, minN, reader.withKnownLocations(locations));
+        return new Aggregator(
+                edition,
+                population,
+                weightCells,
+                groupings,
+                minN,
+                reader.withKnownLocations(locations),
+                caseMix,
+                minResponseRate);
     }
 
     /**
@@ -163,6 +240,7 @@ public final class Aggregator {
                         .stream()
                         .toList();
         GroupSums nation = figures.sums(groupCells.get(0));
+        CaseMixer mixer = new CaseMixer(figures, institutions, caseMix, minN);
         // Groups and benchmarks are independent of each other: computed in parallel, kept in order.
         List<GroupResult> groups = inParallel(
                 groupKeys.size(),
@@ -170,7 +248,7 @@ public final class Aggregator {
         List<BenchmarkFigures> benchmarks = inParallel(institutions.size(), i -> {
                     String institution = institutions.get(i);
                     GroupSums own = figures.sums(key -> key.institution().equals(institution));
-                    return figures.benchmarks(institution, own, nation);
+                    return figures.benchmarks(institution, own, nation, mixer, i);
                 })
                 .stream()
                 .flatMap(List::stream)
@@ -182,7 +260,8 @@ public final class Aggregator {
                 minN,
                 groupings.stream().map(Grouping::toString).toList(),
                 groups,
-                benchmarks);
+                benchmarks,
+                caseMix.stream().map(Dimension::key).toList());
         return new Aggregation(results, read.rejects());
     }
 
@@ -488,8 +567,25 @@ public final class Aggregator {
         /** An item whose figures are all withheld, for this reason. */
         static ItemFigures suppressed(String id, String type, Suppression reason) {
             return new ItemFigures(
-                    id, type, null, null, null, null, null, null, true, null, null, null, null, null, null, null,
-                    null, null, reason.key());
+                    id,
+                    type,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    true,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    reason.key());
         }
 
         /** A cluster whose figures are all withheld, for this reason. */
@@ -566,7 +662,8 @@ public final class Aggregator {
          * Each question with a mean and each cluster of one institution against the nation; the rest of
          * the nation is the national moments less the institution's.
          */
-        List<BenchmarkFigures> benchmarks(String institution, GroupSums own, GroupSums nation) {
+        List<BenchmarkFigures> benchmarks(
+                String institution, GroupSums own, GroupSums nation, CaseMixer mixer, int index) {
             List<BenchmarkFigures> list = new ArrayList<>();
             for (int i = 0; i < plan.items.size(); i++) {
                 Plan.Item item = plan.items.get(i);
@@ -578,7 +675,8 @@ public final class Aggregator {
                             item.definition.id(),
                             mine.build(),
                             nation.itemMoments[i].minus(mine).build(),
-                            nation.itemMoments[i].build()));
+                            nation.itemMoments[i].build(),
+                            mixer.item(index, i)));
                 }
             }
             for (int k = 0; k < plan.clusters.size(); k++) {
@@ -589,16 +687,23 @@ public final class Aggregator {
                         plan.clusters.get(k).cluster.id(),
                         mine.build(),
                         nation.clusterMoments[k].minus(mine).build(),
-                        nation.clusterMoments[k].build()));
+                        nation.clusterMoments[k].build(),
+                        mixer.cluster(index, k)));
             }
             return list;
         }
 
         BenchmarkFigures benchmark(
-                String institution, String kind, String id, Estimate own, Estimate rest, Estimate national) {
+                String institution,
+                String kind,
+                String id,
+                Estimate own,
+                Estimate rest,
+                Estimate national,
+                CaseMix caseMix) {
             if (own == null || own.n() < minN) {
                 return new BenchmarkFigures(
-                        institution, kind, id, null, null, null, null, null, null, null, null, true);
+                        institution, kind, id, null, null, null, null, null, null, null, null, true, null);
             }
             Double nationalMean = national == null || national.n() < minN ? null : national.mean();
             Double restMean = rest == null || rest.n() < minN ? null : rest.mean();
@@ -628,7 +733,8 @@ public final class Aggregator {
                     p,
                     significant,
                     d,
-                    false);
+                    false,
+                    caseMix);
         }
     }
 }

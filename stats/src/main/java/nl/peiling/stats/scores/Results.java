@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param groupings the groupings asked for (the national group is always there)
  * @param groups the groups: national first, then per grouping in key order
  * @param benchmarks each institution against the nation, per question and cluster
+ * @param caseMixFactors what the benchmarks' case-mix comparisons adjust for: {@code level}, {@code
+ *     pathway} or both
  */
 public record Results(
         String edition,
@@ -22,7 +24,8 @@ public record Results(
         int minN,
         List<String> groupings,
         List<GroupResult> groups,
-        List<BenchmarkFigures> benchmarks) {
+        List<BenchmarkFigures> benchmarks,
+        List<String> caseMixFactors) {
 
     /**
      * Rows of the responses file.
@@ -37,6 +40,7 @@ public record Results(
         groupings = List.copyOf(groupings);
         groups = List.copyOf(groups);
         benchmarks = List.copyOf(benchmarks);
+        caseMixFactors = caseMixFactors == null ? List.of() : List.copyOf(caseMixFactors);
     }
 
     /** The national group. */

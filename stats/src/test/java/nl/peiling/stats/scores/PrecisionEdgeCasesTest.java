@@ -21,7 +21,10 @@ class PrecisionEdgeCasesTest {
     Path dir;
 
     private GroupResult national(TestEdition.Csv csv, Aggregator aggregator) {
-        return aggregator.aggregate(csv.write(dir.resolve("responses.csv"))).results().national();
+        return aggregator
+                .aggregate(csv.write(dir.resolve("responses.csv")))
+                .results()
+                .national();
     }
 
     private static TestEdition.Csv q1(String... answers) {
@@ -34,7 +37,9 @@ class PrecisionEdgeCasesTest {
 
     @Test
     void allPositive_seIsExactlyZeroAndNoInterval() {
-        ItemFigures q1 = national(q1("4", "5", "4", "5"), Aggregator.of(TestEdition.EDITION).withMinN(1))
+        ItemFigures q1 = national(
+                        q1("4", "5", "4", "5"),
+                        Aggregator.of(TestEdition.EDITION).withMinN(1))
                 .item("q1")
                 .orElseThrow();
         assertThat(q1.positive()).isEqualTo(1.0);
@@ -45,7 +50,9 @@ class PrecisionEdgeCasesTest {
 
     @Test
     void nonePositive_seIsExactlyZeroAndNoInterval() {
-        ItemFigures q1 = national(q1("1", "2", "3", "nvt", "3"), Aggregator.of(TestEdition.EDITION).withMinN(1))
+        ItemFigures q1 = national(
+                        q1("1", "2", "3", "nvt", "3"),
+                        Aggregator.of(TestEdition.EDITION).withMinN(1))
                 .item("q1")
                 .orElseThrow();
         assertThat(q1.n()).isEqualTo(4);
@@ -57,19 +64,24 @@ class PrecisionEdgeCasesTest {
 
     @Test
     void oneRespondent_noSeNoIntervalAndOneEffective() {
-        GroupResult national = national(q1("4"), Aggregator.of(TestEdition.EDITION).withMinN(1));
+        GroupResult national =
+                national(q1("4"), Aggregator.of(TestEdition.EDITION).withMinN(1));
         ItemFigures q1 = national.item("q1").orElseThrow();
         assertThat(q1.positiveSe()).isNull();
         assertThat(q1.positiveLow()).isNull();
         assertThat(q1.nEffective()).isEqualTo(1.0);
-        assertThat(national.item("s1").orElseThrow().nEffective()).as("no answer").isNull();
+        assertThat(national.item("s1").orElseThrow().nEffective())
+                .as("no answer")
+                .isNull();
     }
 
     @Test
     void unweighted_interval_matchesR() {
         // Positive 1, 0, 1, 0, 0: p 0.4, se √(0.24/4); R survey 4.1.1: svyciprop(~I(y == 1),
         // svydesign(ids=~1, weights=~1), method = "xlogit", df = Inf) gives 0.082728072586630, 0.831306451805043.
-        ItemFigures q1 = national(q1("4", "2", "5", "3", "1"), Aggregator.of(TestEdition.EDITION).withMinN(1))
+        ItemFigures q1 = national(
+                        q1("4", "2", "5", "3", "1"),
+                        Aggregator.of(TestEdition.EDITION).withMinN(1))
                 .item("q1")
                 .orElseThrow();
         assertThat(q1.positiveSe()).isCloseTo(Math.sqrt(0.06), within(EXACT));

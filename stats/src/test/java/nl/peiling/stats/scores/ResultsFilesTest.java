@@ -57,7 +57,16 @@ class ResultsFilesTest {
         assertThat(cluster.fieldNames())
                 .toIterable()
                 .contains(
-                        "id", "n", "mean", "sd", "se", "ciLow", "ciHigh", "suppressed", "alpha", "nEffective",
+                        "id",
+                        "n",
+                        "mean",
+                        "sd",
+                        "se",
+                        "ciLow",
+                        "ciHigh",
+                        "suppressed",
+                        "alpha",
+                        "nEffective",
                         "suppressedBecause");
         JsonNode benchmark = json.get("benchmarks").get(0);
         assertThat(benchmark.fieldNames())

@@ -45,16 +45,24 @@ class ShardedEqualsSinglePassTest {
             int level = 1 + random.nextInt(4);
             String pathway = random.nextBoolean() ? "BOL" : "BBL";
             String location = "0" + (1 + random.nextInt(3));
-            population.merge(new Population.Cell(institution, location, Integer.toString(level), pathway),
-                    3L + random.nextInt(50), Long::sum);
+            population.merge(
+                    new Population.Cell(institution, location, Integer.toString(level), pathway),
+                    3L + random.nextInt(50),
+                    Long::sum);
             boolean opt = random.nextBoolean();
             StringBuilder line = new StringBuilder()
-                    .append('r').append(random.nextInt(rows + rows / 10 + 1))
-                    .append(',').append(institution)
-                    .append(',').append(location)
-                    .append(',').append(level)
-                    .append(',').append(pathway)
-                    .append(',').append(opt ? "basis|opt" : "basis");
+                    .append('r')
+                    .append(random.nextInt(rows + rows / 10 + 1))
+                    .append(',')
+                    .append(institution)
+                    .append(',')
+                    .append(location)
+                    .append(',')
+                    .append(level)
+                    .append(',')
+                    .append(pathway)
+                    .append(',')
+                    .append(opt ? "basis|opt" : "basis");
             for (String question : TestEdition.QUESTIONS) {
                 line.append(',').append(answer(question, opt, random));
             }
@@ -74,13 +82,17 @@ class ShardedEqualsSinglePassTest {
         String because = "seed " + seed + " (" + rows + " rows, " + (weighted ? "weighted" : "unweighted") + ")";
         Aggregation single = base.withThreads(1).aggregate(ordered);
         Aggregation sharded = base.withThreads(4).withBlockSize(1024).aggregate(ordered);
-        Aggregation spilled = base.withThreads(2).withBlockSize(1024).withKeysInMemory(7).aggregate(ordered);
+        Aggregation spilled =
+                base.withThreads(2).withBlockSize(1024).withKeysInMemory(7).aggregate(ordered);
         assertThat(sharded.results()).as(because).isEqualTo(single.results());
         assertThat(spilled.results()).as(because).isEqualTo(single.results());
         // Which of two equal-length double logins is "later" depends on the order; compare the shuffled
         // file only when no key repeats.
         if (single.rejects().stream().noneMatch(r -> r.reason() == RejectReason.DUPLICATE)) {
-            assertThat(base.withThreads(3).withBlockSize(2048).aggregate(reordered).results())
+            assertThat(base.withThreads(3)
+                            .withBlockSize(2048)
+                            .aggregate(reordered)
+                            .results())
                     .as(because + ", shuffled")
                     .isEqualTo(single.results());
         }
