@@ -87,6 +87,13 @@ final class AggregateCommand implements Callable<Integer> {
                     "What the benchmarks' case-mix comparison adjusts for, comma-separated: level, pathway or both (default: ${DEFAULT-VALUE}).")
     String caseMix;
 
+    @Option(
+            names = "--min-response-rate",
+            paramLabel = "R",
+            description =
+                    "Publication rule: withhold the figures of groups whose response rate (respondents / population) is below R, 0 < R <= 1, e.g. 0.5; needs --population.")
+    Double minResponseRate;
+
     @Option(names = "--out", paramLabel = "F", description = "Write the results JSON to this file.")
     Path out;
 
@@ -116,6 +123,12 @@ final class AggregateCommand implements Callable<Integer> {
                     .withCaseMix(factors(caseMix));
             if (threads != null) {
                 aggregator = aggregator.withThreads(threads);
+            }
+            if (minResponseRate != null) {
+                if (population == null) {
+                    throw new InputException("--min-response-rate needs --population");
+                }
+                aggregator = aggregator.withMinResponseRate(minResponseRate);
             }
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage(), e);

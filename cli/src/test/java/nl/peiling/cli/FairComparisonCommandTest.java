@@ -92,4 +92,44 @@ class FairComparisonCommandTest {
         assertThat(lines.get(0))
                 .endsWith(",suppressed,nEffective,positiveSe,positiveLow,positiveHigh,suppressedBecause");
     }
+
+    @Test
+    void minResponseRate_withholdsGroupsBelowIt_withTheReason() throws IOException {
+        Peiling.Run run = aggregate("--min-response-rate", "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = MAPPER.readTree(run.out());
+        // Nobody reaches a response rate of 100 %: every group is withheld for it, never with zeros.
+        assertThat(json.get("groups")).allSatisfy(group -> {
+            assertThat(group.get("suppressed").asBoolean()).isTrue();
+            assertThat(group.get("suppressedBecause").asText()).isIn("response-rate", "n");
+            assertThat(group.get("n").isNull()).isTrue();
+            group.get("items")
+                    .forEach(item -> assertThat(item.get("mean").isNull()).isTrue());
+        });
+        assertThat(json.get("groups").get(0).get("suppressedBecause").asText()).isEqualTo("response-rate");
+        assertThat(json.get("benchmarks"))
+                .allSatisfy(b -> assertThat(b.get("own").isNull()).isTrue());
+
+        Peiling.Run none = aggregate("--min-response-rate", "0.01");
+        JsonNode shown = MAPPER.readTree(none.out());
+        assertThat(shown.get("groups").get(0).get("suppressed").asBoolean()).isFalse();
+        assertThat(shown.get("groups").get(0).get("suppressedBecause").isNull()).isTrue();
+    }
+
+    @Test
+    void minResponseRate_withoutPopulationOrOutOfRange_exitsTwo() {
+        Peiling.Run run = Peiling.execute(
+                "aggregate",
+                "--edition",
+                "2027",
+                "--responses",
+                data.resolve("responses.csv").toString(),
+                "--min-response-rate",
+                "0.5");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().trim()).isEqualTo("peiling: --min-response-rate needs --population");
+        Peiling.Run high = aggregate("--min-response-rate", "1.5");
+        assertThat(high.exitCode()).isEqualTo(2);
+        assertThat(high.err().trim()).isEqualTo("peiling: minimum response rate (1.5) must be > 0 and <= 1");
+    }
 }

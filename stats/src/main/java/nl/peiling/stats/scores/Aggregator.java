@@ -140,6 +140,21 @@ public final class Aggregator {
                 minResponseRate);
     }
 
+    /**
+     * A copy with the publication rule: a group whose response rate (respondents / enrolled students of
+     * the population) is below {@code rate} has its figures withheld ({@code suppressedBecause:
+     * "response-rate"}); so are its institution's benchmarks. Needs a population ({@link
+     * #withPopulation}).
+     *
+     * @throws IllegalArgumentException unless 0 < rate <= 1
+     */
+    public Aggregator withMinResponseRate(double rate) {
+        if (!(rate > 0 && rate <= 1)) {
+            throw new IllegalArgumentException("minimum response rate (" + rate + ") must be > 0 and <= 1");
+        }
+        return new Aggregator(edition, population, weightCells, groupings, minN, reader, caseMix, rate);
+    }
+
     /** A copy that reads with this many threads. */
     public Aggregator withThreads(int threads) {
         return new Aggregator(
@@ -202,6 +217,9 @@ public final class Aggregator {
      * @throws AggregationException when respondents fall in cells the population lacks
      */
     public Aggregation aggregate(Path responses) {
+        if (minResponseRate != null && population == null) {
+            throw new AggregationException("a minimum response rate needs a population to divide by");
+        }
         Plan plan = new Plan(edition, reader.questions());
         ReadResult<Sink> read = reader.read(responses, () -> new Sink(plan));
         TreeMap<CellKey, CellStats> cells = new TreeMap<>();
@@ -242,13 +260,23 @@ public final class Aggregator {
         GroupSums nation = figures.sums(groupCells.get(0));
         CaseMixer mixer = new CaseMixer(figures, institutions, caseMix, minN);
         // Groups and benchmarks are independent of each other: computed in parallel, kept in order.
-        List<GroupResult> groups = inParallel(
-                groupKeys.size(),
-                g -> figures.group(groupKeys.get(g), g == 0 ? nation : figures.sums(groupCells.get(g))));
+        List<GroupResult> groups = Disclosure.apply(
+                inParallel(groupKeys.size(), g -> {
+                    GroupSums sums = g == 0 ? nation : figures.sums(groupCells.get(g));
+                    return new Disclosure.Counted(figures.group(groupKeys.get(g), sums), Disclosure.counts(plan, sums));
+                }),
+                minN,
+                minResponseRate);
         List<BenchmarkFigures> benchmarks = inParallel(institutions.size(), i -> {
                     String institution = institutions.get(i);
                     GroupSums own = figures.sums(key -> key.institution().equals(institution));
-                    return figures.benchmarks(institution, own, nation, mixer, i);
+                    List<BenchmarkFigures> list = figures.benchmarks(institution, own, nation, mixer, i);
+                    if (minResponseRate != null && own.respondents < minResponseRate * enrolled(institution)) {
+                        return list.stream()
+                                .map(b -> Figures.suppressed(b, Suppression.RESPONSE_RATE))
+                                .toList();
+                    }
+                    return list;
                 })
                 .stream()
                 .flatMap(List::stream)
@@ -263,6 +291,14 @@ public final class Aggregator {
                 benchmarks,
                 caseMix.stream().map(Dimension::key).toList());
         return new Aggregation(results, read.rejects());
+    }
+
+    /** The enrolled students of an institution in the population. */
+    private long enrolled(String institution) {
+        return population.cells().entrySet().stream()
+                .filter(cell -> cell.getKey().institution().equals(institution))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     /** task(0), ..., task(count − 1), computed on the reader's number of threads; in order. */
@@ -479,7 +515,13 @@ public final class Aggregator {
                 clusters.add(cluster(plan.clusters.get(k), k, group));
             }
             return new GroupResult(
-                    key, suppressed ? null : group.respondents, population(key), suppressed, items, clusters);
+                    key,
+                    suppressed ? null : group.respondents,
+                    population(key),
+                    suppressed,
+                    items,
+                    clusters,
+                    suppressed ? Suppression.N.key() : null);
         }
 
         /** The enrolled students of the group with this key; null without a population. */
@@ -702,8 +744,23 @@ public final class Aggregator {
                 Estimate national,
                 CaseMix caseMix) {
             if (own == null || own.n() < minN) {
-                return new BenchmarkFigures(
-                        institution, kind, id, null, null, null, null, null, null, null, null, true, null);
+                return suppressed(
+                        new BenchmarkFigures(
+                                institution,
+                                kind,
+                                id,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                true,
+                                null,
+                                null),
+                        Suppression.N);
             }
             Double nationalMean = national == null || national.n() < minN ? null : national.mean();
             Double restMean = rest == null || rest.n() < minN ? null : rest.mean();
@@ -734,7 +791,27 @@ public final class Aggregator {
                     significant,
                     d,
                     false,
-                    caseMix);
+                    caseMix,
+                    null);
+        }
+
+        /** The benchmark entry with every figure withheld, for this reason. */
+        static BenchmarkFigures suppressed(BenchmarkFigures b, Suppression reason) {
+            return new BenchmarkFigures(
+                    b.institution(),
+                    b.kind(),
+                    b.id(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    true,
+                    null,
+                    reason.key());
         }
     }
 }

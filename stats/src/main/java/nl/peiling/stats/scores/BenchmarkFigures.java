@@ -19,6 +19,9 @@ package nl.peiling.stats.scores;
  *     covered cells hold less than half the institution's weight, or when the institution's respondents
  *     outside or inside the covered cells number 1 to minN − 1 (their mean would follow from the
  *     published figures)
+ * @param suppressedBecause why the entry is withheld: {@code n} (the institution has fewer respondents
+ *     than the minimum on it) or {@code response-rate} (its response rate is below the publication
+ *     rule); null when shown
  */
 public record BenchmarkFigures(
         String institution,
@@ -33,4 +36,5 @@ public record BenchmarkFigures(
         Boolean significant,
         Double cohensD,
         boolean suppressed,
-        CaseMix caseMix) {}
+        CaseMix caseMix,
+        String suppressedBecause) {}
