@@ -289,7 +289,8 @@ public final class Aggregator {
                 groupings.stream().map(Grouping::toString).toList(),
                 groups,
                 benchmarks,
-                caseMix.stream().map(Dimension::key).toList());
+                caseMix.stream().map(Dimension::key).toList(),
+                Fingerprints.of(edition));
         return new Aggregation(results, read.rejects());
     }
 

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param groupings the groupings asked for (the national group is always there)
  * @param groups the groups: national first, then per grouping in key order
  * @param benchmarks each institution against the nation, per question and cluster
+ * @param fingerprints what makes each question and cluster comparable with another results file
+ *     (see {@link Fingerprints}); null in results written before they were recorded
  * @param caseMixFactors what the benchmarks' case-mix comparisons adjust for: {@code level}, {@code
  *     pathway} or both
  */
@@ -25,7 +27,8 @@ public record Results(
         List<String> groupings,
         List<GroupResult> groups,
         List<BenchmarkFigures> benchmarks,
-        List<String> caseMixFactors) {
+        List<String> caseMixFactors,
+        Fingerprints fingerprints) {
 
     /**
      * Rows of the responses file.

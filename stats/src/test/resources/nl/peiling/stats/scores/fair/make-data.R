@@ -1,6 +1,12 @@
-# Writes responses.csv and population.csv of the fair-comparison golden tests (FairReferenceTest).
-# Run once: Rscript make-data.R; the files are committed, so this only documents where they came from.
-set.seed(17)
+# Writes responses.csv and population.csv of the fair-comparison golden tests (FairReferenceTest), and
+# with arguments 2025 previous- the previous edition's previous-responses.csv and
+# previous-population.csv of the trend tests (TrendReferenceTest).
+# Run once: Rscript make-data.R; Rscript make-data.R 2025 previous-. The files are committed, so this only
+# documents where they came from.
+args <- commandArgs(trailingOnly = TRUE)
+seed <- if (length(args) >= 1) as.integer(args[1]) else 17
+prefix <- if (length(args) >= 2) args[2] else ""
+set.seed(seed)
 places <- data.frame(inst = c("A", "A", "B", "C", "C", "D"), loc = c("01", "02", "01", "01", "02", "01"),
                      n = c(60, 40, 90, 70, 50, 40))
 rows <- do.call(rbind, lapply(seq_len(nrow(places)), function(p) {
@@ -23,9 +29,9 @@ g1 <- ifelse(runif(n) < .08, "", as.character(g1))
 out <- data.frame(respondent = sprintf("r%03d", seq_len(n)), institution = rows$inst, location = rows$loc,
                   level = rows$level, pathway = rows$pathway, modules = "basis",
                   q1 = q1, q2 = q2, q3 = q3, g1 = g1, s1 = "", m1 = "", n1 = "", t1 = "", o1 = "", o2 = "", o3 = "")
-write.csv(out, "responses.csv", row.names = FALSE, quote = FALSE)
+write.csv(out, paste0(prefix, "responses.csv"), row.names = FALSE, quote = FALSE)
 cells <- aggregate(respondent ~ institution + location + level + pathway, data = out, FUN = length)
 cells$population <- cells$respondent * sample(2:6, nrow(cells), replace = TRUE)
 write.csv(cells[order(cells$institution, cells$location, cells$level, cells$pathway),
                 c("institution", "location", "level", "pathway", "population")],
-          "population.csv", row.names = FALSE, quote = FALSE)
+          paste0(prefix, "population.csv"), row.names = FALSE, quote = FALSE)
