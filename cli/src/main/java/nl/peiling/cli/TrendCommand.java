@@ -33,6 +33,9 @@ import picocli.CommandLine.Spec;
         })
 final class TrendCommand implements Callable<Integer> {
 
+    /** The significant changes below the materiality minimum that the text lists; the rest are counted. */
+    static final int SMALL_SHOWN = 20;
+
     @Spec
     CommandSpec spec;
 
@@ -114,7 +117,11 @@ final class TrendCommand implements Callable<Integer> {
                 .toList();
         if (!small.isEmpty()) {
             out.printf(Locale.ROOT, "%nSignificant but below the materiality minimum: %d%n", small.size());
-            out.print(table(small));
+            out.print(table(small.subList(0, Math.min(SMALL_SHOWN, small.size()))));
+            if (small.size() > SMALL_SHOWN) {
+                out.printf(
+                        Locale.ROOT, "... and %d more (--json lists every comparison)%n", small.size() - SMALL_SHOWN);
+            }
         }
         String broken = all.stream()
                 .filter(c -> !c.comparable())
@@ -138,7 +145,10 @@ final class TrendCommand implements Callable<Integer> {
                     c.measure(),
                     format(c.previous(), share),
                     format(c.current(), share),
-                    (c.difference() > 0 ? "+" : "") + format(c.difference(), share),
+                    (c.difference() > 0 ? "+" : "")
+                            + (share
+                                    ? String.format(Locale.ROOT, "%.1f pt", c.difference() * 100)
+                                    : format(c.difference(), false)),
                     String.format(Locale.ROOT, "%.3g", c.q()));
         }
         return table.toString();
