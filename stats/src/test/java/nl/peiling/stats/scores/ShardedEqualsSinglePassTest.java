@@ -78,6 +78,9 @@ class ShardedEqualsSinglePassTest {
                 .withGroupings(Grouping.parse("institution,location,institution+level+pathway"));
         if (weighted) {
             base = base.withPopulation(Population.ofCells(population));
+            if (random.nextBoolean()) {
+                base = base.withMinResponseRate(0.02 + random.nextDouble() * 0.1);
+            }
         }
         String because = "seed " + seed + " (" + rows + " rows, " + (weighted ? "weighted" : "unweighted") + ")";
         Aggregation single = base.withThreads(1).aggregate(ordered);
