@@ -258,7 +258,11 @@ public final class Aggregator {
                         .stream()
                         .toList();
         GroupSums nation = figures.sums(groupCells.get(0));
-        CaseMixer mixer = new CaseMixer(figures, institutions, caseMix, minN);
+        CaseMixer mixer = new CaseMixer(
+                plan,
+                inParallel(institutions.size(), i -> CaseMixer.cells(figures, institutions.get(i), caseMix))
+                        .toArray(GroupSums[][]::new),
+                minN);
         // Groups and benchmarks are independent of each other: computed in parallel, kept in order.
         List<GroupResult> groups = Disclosure.apply(
                 inParallel(groupKeys.size(), g -> {

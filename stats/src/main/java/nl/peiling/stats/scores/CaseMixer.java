@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * Computes {@link CaseMix} comparisons from the same exact cell sums as every other figure: the sums of
  * each institution's cells are gathered once per case-mix cell (level × pathway by default), and the
- * rest of the nation in a cell is the other institutions' sums of that cell, added in institution
- * order, so the result does not depend on how the data were read.
+ * rest of the nation in a cell is the other institutions' sums of that cell: the sums of the institutions
+ * before it plus those after it, each added in institution order, so the result does not depend on how
+ * the data were read, and all rests take two passes over the institutions, not one per institution.
  */
 final class CaseMixer {
 
@@ -22,23 +23,75 @@ final class CaseMixer {
     private final int minN;
     /** Per institution (in order) and case-mix cell: the sums of its cells there; null when it has none. */
     private final GroupSums[][] sums;
+    /** Per item with a mean (else null), case-mix cell and institution: the rest of the nation there. */
+    private final Estimate[][][] itemRests;
+    /** Per cluster, case-mix cell and institution: the rest of the nation there. */
+    private final Estimate[][][] clusterRests;
 
-    CaseMixer(Aggregator.Figures figures, List<String> institutions, Set<Dimension> factors, int minN) {
-        this.plan = figures.plan;
+    /**
+     * @param sums per institution (in order): its {@link #cells} sums
+     */
+    CaseMixer(Plan plan, GroupSums[][] sums, int minN) {
+        this.plan = plan;
         this.minN = minN;
-        boolean byLevel = factors.contains(Dimension.LEVEL);
-        boolean byPathway = factors.contains(Dimension.PATHWAY);
-        int cells = (byLevel ? 4 : 1) * (byPathway ? 2 : 1);
-        sums = new GroupSums[institutions.size()][cells];
-        for (int i = 0; i < institutions.size(); i++) {
-            String institution = institutions.get(i);
-            for (int k = 0; k < cells; k++) {
-                int cell = k;
-                int[] members = figures.members(
-                        key -> key.institution().equals(institution) && cell(key, byLevel, byPathway) == cell);
-                sums[i][k] = members.length == 0 ? null : figures.sums(members);
+        this.sums = sums;
+        itemRests = new Estimate[plan.items.size()][][];
+        for (int i = 0; i < itemRests.length; i++) {
+            int item = i;
+            itemRests[i] = plan.items.get(i).hasMean() ? rests(s -> s.itemMoments[item]) : null;
+        }
+        clusterRests = new Estimate[plan.clusters.size()][][];
+        for (int c = 0; c < clusterRests.length; c++) {
+            int cluster = c;
+            clusterRests[c] = rests(s -> s.clusterMoments[cluster]);
+        }
+    }
+
+    /**
+     * Per case-mix cell and institution: the other institutions' sums there, as the sums of those before
+     * it (a running total forwards) plus those after it (a running total backwards).
+     */
+    private Estimate[][] rests(java.util.function.Function<GroupSums, Estimate.Builder> figure) {
+        int institutions = sums.length;
+        int cells = institutions == 0 ? 0 : sums[0].length;
+        Estimate[][] rests = new Estimate[cells][institutions];
+        for (int k = 0; k < cells; k++) {
+            Estimate.Builder[] before = new Estimate.Builder[institutions];
+            Estimate.Builder running = new Estimate.Builder();
+            for (int i = 0; i < institutions; i++) {
+                before[i] = new Estimate.Builder().add(running);
+                if (sums[i][k] != null) {
+                    running.add(figure.apply(sums[i][k]));
+                }
+            }
+            running = new Estimate.Builder();
+            for (int i = institutions - 1; i >= 0; i--) {
+                rests[k][i] = before[i].add(running).build();
+                if (sums[i][k] != null) {
+                    running.add(figure.apply(sums[i][k]));
+                }
             }
         }
+        return rests;
+    }
+
+    /**
+     * The sums of one institution per case-mix cell of these factors (null where it has no respondents):
+     * one pass over the institution's cells.
+     */
+    static GroupSums[] cells(Aggregator.Figures figures, String institution, Set<Dimension> factors) {
+        boolean byLevel = factors.contains(Dimension.LEVEL);
+        boolean byPathway = factors.contains(Dimension.PATHWAY);
+        GroupSums[] sums = new GroupSums[(byLevel ? 4 : 1) * (byPathway ? 2 : 1)];
+        for (int k = 0; k < sums.length; k++) {
+            int cell = k;
+            int[] members = figures.members(
+                    key -> key.institution().equals(institution) && cell(key, byLevel, byPathway) == cell);
+            sums[k] = members.length == 0
+                    ? null
+                    : new GroupSums(figures.plan, figures.sums, figures.weight, members, false);
+        }
+        return sums;
     }
 
     private static int cell(Aggregator.CellKey key, boolean byLevel, boolean byPathway) {
@@ -47,15 +100,16 @@ final class CaseMixer {
 
     /** The comparison of institution {@code i} (in order) on an item with a mean. */
     CaseMix item(int i, int item) {
-        return compare(i, s -> s.itemMoments[item]);
+        return compare(i, s -> s.itemMoments[item], itemRests[item]);
     }
 
     /** The comparison of institution {@code i} (in order) on a cluster. */
     CaseMix cluster(int i, int cluster) {
-        return compare(i, s -> s.clusterMoments[cluster]);
+        return compare(i, s -> s.clusterMoments[cluster], clusterRests[cluster]);
     }
 
-    private CaseMix compare(int institution, java.util.function.Function<GroupSums, Estimate.Builder> figure) {
+    private CaseMix compare(
+            int institution, java.util.function.Function<GroupSums, Estimate.Builder> figure, Estimate[][] rests) {
         int cells = sums[institution].length;
         List<Estimate> own = new ArrayList<>();
         List<Estimate> rest = new ArrayList<>();
@@ -65,14 +119,8 @@ final class CaseMixer {
             Estimate mine = sums[institution][k] == null
                     ? null
                     : figure.apply(sums[institution][k]).build();
-            Estimate.Builder others = new Estimate.Builder();
-            for (int j = 0; j < sums.length; j++) {
-                if (j != institution && sums[j][k] != null) {
-                    others.add(figure.apply(sums[j][k]));
-                }
-            }
             own.add(mine);
-            rest.add(others.build());
+            rest.add(rests[k][institution]);
             if (mine != null) {
                 ownN += mine.n();
                 ownWeight += mine.weight();

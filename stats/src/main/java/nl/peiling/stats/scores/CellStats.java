@@ -194,44 +194,19 @@ final class CellStats {
     }
 
     /**
-     * The one point code that all of a point item's answers in a cell have, or {@link
-     * Integer#MIN_VALUE} when they have several (or none).
-     */
-    static int onlyCode(long[] s, Plan.Item item) {
-        int only = Integer.MIN_VALUE;
-        for (int c = 0; c < item.codes.length; c++) {
-            if (s[item.counts() + c] != 0) {
-                if (only != Integer.MIN_VALUE) {
-                    return Integer.MIN_VALUE;
-                }
-                only = item.codes[c];
-            }
-        }
-        return only;
-    }
-
-    /** The positive answers of an item with shares (scale, grade) in a cell. */
-    static long positive(long[] s, Plan.Item item) {
-        long positive = 0;
-        boolean[] codes = item.positiveCodes;
-        for (int c = 0; c < codes.length; c++) {
-            if (codes[c]) {
-                positive += s[item.counts() + c];
-            }
-        }
-        return positive;
-    }
-
-    /**
      * Whether all answers of a number question in a cell are equal: n·Σx² = (Σx)², in exact (128-bit
-     * and wider) integers.
+     * and wider) integers. The doubles (Σx)²/n and Σx² (in the answers' unit) rule out most cells first,
+     * far beyond their rounding; the exact check decides the rest.
      */
-    static boolean numberConstant(long[] s, Plan.Item item) {
-        java.math.BigInteger sumSq = java.math.BigInteger.valueOf(s[item.sumSq()])
+    static boolean numberConstant(long[] s, Plan.Item item, double squaredSumOverN, double sumSq) {
+        if (sumSq - squaredSumOverN > 1e-9 * Math.max(1, sumSq)) {
+            return false;
+        }
+        java.math.BigInteger exactSumSq = java.math.BigInteger.valueOf(s[item.sumSq()])
                 .shiftLeft(64)
                 .add(new java.math.BigInteger(Long.toUnsignedString(s[item.sumSq() + 1])));
         java.math.BigInteger sum = java.math.BigInteger.valueOf(s[item.sum()]);
-        return java.math.BigInteger.valueOf(s[item.n()]).multiply(sumSq).equals(sum.multiply(sum));
+        return java.math.BigInteger.valueOf(s[item.n()]).multiply(exactSumSq).equals(sum.multiply(sum));
     }
 
     /** The sum of squares of a number question as a double (from its 128-bit value, in millionths²). */

@@ -94,11 +94,11 @@ class PrecisionEdgeCasesTest {
     void constantAnswersInCellsOfDifferentWeights_seIsExactlyZero() {
         // Weights 2 (level 2 BOL: 3 of 6) and 3 (level 3 BOL: 2 of 6); every answer 4.
         TestEdition.Csv csv = new TestEdition.Csv()
-                .row("a", "X", "01", 2, "BOL", "basis", "q1=4 q2=4 q3=2 g1=7")
-                .row("b", "X", "01", 2, "BOL", "basis", "q1=4 q2=4 q3=2 g1=7")
-                .row("c", "X", "02", 2, "BOL", "basis", "q1=4 q2=4 q3=2 g1=7")
-                .row("d", "X", "01", 3, "BOL", "basis", "q1=4 q2=4 q3=2 g1=7")
-                .row("e", "X", "02", 3, "BOL", "basis", "q1=4 q3=2 g1=7");
+                .row("a", "X", "01", 2, "BOL", "basis", "q1=4 q2=4 q3=2 g1=7 n1=12.5")
+                .row("b", "X", "01", 2, "BOL", "basis", "q1=4 q2=4 q3=2 g1=7 n1=12.5")
+                .row("c", "X", "02", 2, "BOL", "basis", "q1=4 q2=4 q3=2 g1=7 n1=12.5")
+                .row("d", "X", "01", 3, "BOL", "basis", "q1=4 q2=4 q3=2 g1=7 n1=12.5")
+                .row("e", "X", "02", 3, "BOL", "basis", "q1=4 q3=2 g1=7 n1=12.5");
         Population population = Population.ofCells(Map.of(
                 new Population.Cell("X", "01", "2", "BOL"), 4L,
                 new Population.Cell("X", "02", "2", "BOL"), 2L,
@@ -114,11 +114,36 @@ class PrecisionEdgeCasesTest {
         assertThat(q1.nEffective()).isCloseTo(4.8, within(EXACT));
         ItemFigures g1 = national.item("g1").orElseThrow();
         assertThat(g1.se()).isEqualTo(0.0);
+        assertThat(national.item("n1").orElseThrow().se()).isEqualTo(0.0);
         // Cluster scores: 4, 4, reverse(2) = 4 → 4 for all; e has 4 and 4 → 4: one value across cells.
         ClusterFigures c1 = national.cluster("c1").orElseThrow();
         assertThat(c1.se()).isEqualTo(0.0);
         assertThat(c1.sd()).isEqualTo(0.0);
         assertThat(c1.nEffective()).isCloseTo(4.8, within(EXACT));
+    }
+
+    @Test
+    void numbersAMillionthApart_areTwoValues() {
+        TestEdition.Csv csv = new TestEdition.Csv()
+                .row("a", "X", "01", 2, "BOL", "basis", "n1=1.000001")
+                .row("b", "X", "01", 2, "BOL", "basis", "n1=1.000001")
+                .row("c", "X", "01", 2, "BOL", "basis", "n1=1");
+        ItemFigures n1 = national(csv, Aggregator.of(TestEdition.EDITION).withMinN(1))
+                .item("n1")
+                .orElseThrow();
+        // sd of (1e-6, 1e-6, 0) around their mean: √(Σ(y − ȳ)²/(n − 1)) = 1e-6/√3. The sums of squares
+        // lose about three of their digits to cancellation here, hence 1 %.
+        assertThat(n1.sd())
+                .isPositive()
+                .isCloseTo(1e-6 / Math.sqrt(3), org.assertj.core.data.Percentage.withPercentage(1));
+        TestEdition.Csv same = new TestEdition.Csv()
+                .row("a", "X", "01", 2, "BOL", "basis", "n1=99.999999")
+                .row("b", "X", "01", 3, "BBL", "basis", "n1=99.999999");
+        assertThat(national(same, Aggregator.of(TestEdition.EDITION).withMinN(1))
+                        .item("n1")
+                        .orElseThrow()
+                        .se())
+                .isEqualTo(0.0);
     }
 
     @Test
