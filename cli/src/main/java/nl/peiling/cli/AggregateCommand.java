@@ -20,6 +20,7 @@ import nl.peiling.stats.sampling.Population;
 import nl.peiling.stats.scores.Aggregation;
 import nl.peiling.stats.scores.AggregationException;
 import nl.peiling.stats.scores.Aggregator;
+import nl.peiling.stats.scores.Dimension;
 import nl.peiling.stats.scores.GroupResult;
 import nl.peiling.stats.scores.Grouping;
 import nl.peiling.stats.scores.Results;
@@ -79,6 +80,21 @@ final class AggregateCommand implements Callable<Integer> {
             description = "Suppress figures of groups with fewer respondents (default: ${DEFAULT-VALUE}).")
     int minN;
 
+    @Option(
+            names = "--case-mix",
+            paramLabel = "F",
+            defaultValue = "level,pathway",
+            description =
+                    "What the benchmarks' case-mix comparison adjusts for, comma-separated: level, pathway or both (default: ${DEFAULT-VALUE}).")
+    String caseMix;
+
+    @Option(
+            names = "--min-response-rate",
+            paramLabel = "R",
+            description =
+                    "Publication rule: withhold the figures of groups whose response rate (respondents / population) is below R, 0 < R <= 1, e.g. 0.5; needs --population.")
+    Double minResponseRate;
+
     @Option(names = "--out", paramLabel = "F", description = "Write the results JSON to this file.")
     Path out;
 
@@ -102,9 +118,18 @@ final class AggregateCommand implements Callable<Integer> {
         Edition chosen = edition.resolve();
         Aggregator aggregator;
         try {
-            aggregator = Aggregator.of(chosen).withMinN(minN).withGroupings(Grouping.parse(by));
+            aggregator = Aggregator.of(chosen)
+                    .withMinN(minN)
+                    .withGroupings(Grouping.parse(by))
+                    .withCaseMix(factors(caseMix));
             if (threads != null) {
                 aggregator = aggregator.withThreads(threads);
+            }
+            if (minResponseRate != null) {
+                if (population == null) {
+                    throw new InputException("--min-response-rate needs --population");
+                }
+                aggregator = aggregator.withMinResponseRate(minResponseRate);
             }
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage(), e);
@@ -211,6 +236,17 @@ final class AggregateCommand implements Callable<Integer> {
             text.println("Tidy CSV: " + csv);
         }
         text.flush();
+    }
+
+    /** The dimensions of {@code --case-mix}. */
+    private static java.util.Set<Dimension> factors(String text) {
+        java.util.Set<Dimension> factors = java.util.EnumSet.noneOf(Dimension.class);
+        for (String name : text.split(",", -1)) {
+            factors.add(Dimension.fromKey(name.trim())
+                    .orElseThrow(() -> new IllegalArgumentException("unknown case-mix factor \"" + name.trim()
+                            + "\" in --case-mix " + text + " (known: level, pathway)")));
+        }
+        return factors;
     }
 
     private static Population read(Path file) {

@@ -76,6 +76,87 @@ class ReportCommandTest {
     }
 
     @Test
+    void report_forAnInstitution_showsTheCaseMixComparisonBesideTheFlatOne() throws IOException {
+        Results read = ResultsFiles.readJson(results);
+        String code = read.groups().get(1).key().get("institution");
+        List<nl.peiling.stats.scores.BenchmarkFigures> mixed = read.benchmarks().stream()
+                .filter(b -> b.institution().equals(code) && b.kind().equals("cluster") && b.caseMix() != null)
+                .toList();
+        assertThat(mixed).as("clusters of %s with a case-mix comparison", code).isNotEmpty();
+        Path out = dir.resolve("case-mix.html");
+        Peiling.Run run = Peiling.execute(
+                "report",
+                "--results",
+                results.toString(),
+                "--institution",
+                code,
+                "--lang",
+                "en",
+                "--out",
+                out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String html = Files.readString(out);
+        assertThat(html).contains("<h3>Compared with students of the same level and pathway</h3>");
+        assertThat(count(html, "<table class=\"case-mix\"><thead>")).isEqualTo(1);
+        var words = nl.peiling.cli.report.Words.in(Language.EN);
+        for (var benchmark : mixed) {
+            assertThat(html)
+                    .contains("<td class=\"number\">"
+                            + words.decimal(benchmark.caseMix().expected(), 2) + "</td>");
+        }
+    }
+
+    @Test
+    void report_atAGlance_listsSignificantThemesWithCohensDOfAtLeastTwoTenthsOnly() throws IOException {
+        Results read = ResultsFiles.readJson(results);
+        var edition = nl.peiling.core.catalog.Catalog.load().edition("2027");
+        for (GroupResult group : read.groups().subList(1, 5)) {
+            String code = group.key().get("institution");
+            List<String> expected = new java.util.ArrayList<>();
+            long smallButSignificant = 0;
+            for (var b : read.benchmarks()) {
+                if (b.institution().equals(code)
+                        && b.kind().equals("cluster")
+                        && Boolean.TRUE.equals(b.significant())) {
+                    String title = edition.clusters().stream()
+                            .filter(c -> c.id().equals(b.id()))
+                            .findFirst()
+                            .orElseThrow()
+                            .title()
+                            .in("en");
+                    if (Math.abs(b.cohensD()) >= 0.2) {
+                        expected.add(title);
+                    } else {
+                        smallButSignificant++;
+                    }
+                }
+            }
+            Path out = dir.resolve("glance-" + code + ".html");
+            Peiling.Run run = Peiling.execute(
+                    "report",
+                    "--results",
+                    results.toString(),
+                    "--institution",
+                    code,
+                    "--lang",
+                    "en",
+                    "--out",
+                    out.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            String html = Files.readString(out);
+            Matcher listed = Pattern.compile("<div class=\"(?:higher|lower)\"><dt>[^<]*</dt><dd>([^<]*)</dd>")
+                    .matcher(html);
+            List<String> shown = new java.util.ArrayList<>();
+            while (listed.find()) {
+                shown.addAll(List.of(listed.group(1).split(" · ")));
+            }
+            assertThat(shown)
+                    .as(code + " (" + smallButSignificant + " significant below d 0.2)")
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @Test
     void report_national_hasNoOwnBarsAndTheInstitutionsAsGroups() throws IOException {
         Path out = dir.resolve("national.html");
 

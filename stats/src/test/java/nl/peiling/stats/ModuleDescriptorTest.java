@@ -24,10 +24,12 @@ class ModuleDescriptorTest {
                         "nl.peiling.stats.sampling",
                         "nl.peiling.stats.responses",
                         "nl.peiling.stats.scores",
-                        "nl.peiling.stats.simulation");
-        assertThat(descriptor.opens()).singleElement().satisfies(open -> {
-            assertThat(open.source()).isEqualTo("nl.peiling.stats.scores");
-            assertThat(open.targets()).containsExactly("com.fasterxml.jackson.databind");
-        });
+                        "nl.peiling.stats.simulation",
+                        "nl.peiling.stats.trend");
+        assertThat(descriptor.opens())
+                .extracting(ModuleDescriptor.Opens::source)
+                .containsExactlyInAnyOrder("nl.peiling.stats.scores", "nl.peiling.stats.trend");
+        assertThat(descriptor.opens())
+                .allSatisfy(open -> assertThat(open.targets()).containsExactly("com.fasterxml.jackson.databind"));
     }
 }

@@ -66,10 +66,12 @@ import nl.peiling.core.model.Scale;
 import nl.peiling.core.model.ScaleQuestion;
 import nl.peiling.stats.sampling.SampleSize;
 import nl.peiling.stats.scores.BenchmarkFigures;
+import nl.peiling.stats.scores.CaseMix;
 import nl.peiling.stats.scores.ClusterFigures;
 import nl.peiling.stats.scores.GroupResult;
 import nl.peiling.stats.scores.ItemFigures;
 import nl.peiling.stats.scores.Results;
+import nl.peiling.stats.trend.Materiality;
 
 /**
  * A report for people: one self-contained HTML page (styles inline, no scripts, fonts of the reader's
@@ -391,14 +393,77 @@ public final class Report {
         return section;
     }
 
-    /** The themes on which the institution differs significantly from the nation; nothing in the national report. */
+    /**
+     * The themes on which the institution differs notably from the nation (significant and at least the
+     * materiality minimum), and the comparison with students of the same case mix; nothing in the national
+     * report.
+     */
     private DomContent summary(Words words) {
         if (institution == null) {
             return text("");
         }
-        return section(h2(words.get("summary")), differences(words, benchmarks()))
+        Map<String, BenchmarkFigures> benchmarks = benchmarks();
+        return section(h2(words.get("summary")), differences(words, benchmarks), caseMix(words, benchmarks))
                 .withId("summary")
                 .withClass("summary");
+    }
+
+    /**
+     * Per theme: the institution's mean beside the mean expected from the rest of the nation's students
+     * in the same case-mix cells (level × pathway by default), and whether the difference is significant.
+     */
+    private DomContent caseMix(Words words, Map<String, BenchmarkFigures> benchmarks) {
+        var body = tbody();
+        int rows = 0;
+        for (Module module : modules()) {
+            for (Cluster cluster : module.clusters()) {
+                BenchmarkFigures benchmark = benchmarks.get("cluster:" + cluster.id());
+                CaseMix mix = benchmark == null ? null : benchmark.caseMix();
+                if (mix == null) {
+                    continue;
+                }
+                rows++;
+                String mark = !Boolean.TRUE.equals(mix.significant())
+                        ? ""
+                        : words.get(mix.difference() > 0 ? "caseMix.higher" : "caseMix.lower");
+                body.with(tr(
+                        th(cluster.title().in(language.code())).attr("scope", "row"),
+                        td(words.decimal(benchmark.own(), 2)).withClass("number"),
+                        td(benchmark.national() == null ? "–" : words.decimal(benchmark.national(), 2))
+                                .withClass("number"),
+                        td(words.decimal(mix.expected(), 2)).withClass("number"),
+                        td(signed(words, mix.difference()) + (mark.isEmpty() ? "" : " " + mark))
+                                .withClass("number"),
+                        td(words.percent(mix.coverage())).withClass("number")));
+            }
+        }
+        if (rows == 0) {
+            return text("");
+        }
+        String factors = results.caseMixFactors().stream()
+                .map(factor -> words.get("caseMix." + factor))
+                .collect(java.util.stream.Collectors.joining(words.get("caseMix.and")));
+        return div(
+                        h3(words.get("caseMix", factors)),
+                        p(words.get("caseMix.explain", factors)),
+                        table(
+                                        thead(tr(
+                                                th(words.get("caseMix.theme")),
+                                                th(words.get("caseMix.own")).withClass("number"),
+                                                th(words.get("national")).withClass("number"),
+                                                th(words.get("caseMix.expected"))
+                                                        .withClass("number"),
+                                                th(words.get("caseMix.difference"))
+                                                        .withClass("number"),
+                                                th(words.get("caseMix.coverage"))
+                                                        .withClass("number"))),
+                                        body)
+                                .withClass("case-mix"))
+                .withClass("case-mix-comparison");
+    }
+
+    private static String signed(Words words, double value) {
+        return (value > 0 ? "+" : value < 0 ? "−" : "") + words.decimal(Math.abs(value), 2);
     }
 
     private DomContent differences(Words words, Map<String, BenchmarkFigures> benchmarks) {
@@ -406,7 +471,8 @@ public final class Report {
         List<String> lower = new ArrayList<>();
         for (Module module : modules()) {
             for (Cluster cluster : module.clusters()) {
-                Mark mark = mark(benchmarks.get("cluster:" + cluster.id()));
+                BenchmarkFigures benchmark = benchmarks.get("cluster:" + cluster.id());
+                Mark mark = material(benchmark) ? mark(benchmark) : Mark.NONE;
                 if (mark == Mark.HIGHER) {
                     higher.add(cluster.title().in(language.code()));
                 } else if (mark == Mark.LOWER) {
@@ -548,6 +614,16 @@ public final class Report {
         }
         return new Shares(
                 label, series, figures.negative(), figures.neutral(), figures.positive(), figures.mean(), mark);
+    }
+
+    /**
+     * Whether a difference is large enough to be notable: |Cohen's d| at least the {@link
+     * Materiality#STANDARD} minimum, so that a trivial difference of a large institution is not listed.
+     */
+    private static boolean material(BenchmarkFigures benchmark) {
+        return benchmark != null
+                && benchmark.cohensD() != null
+                && Math.abs(benchmark.cohensD()) >= Materiality.STANDARD.minCohensD();
     }
 
     private static Mark mark(BenchmarkFigures benchmark) {

@@ -78,13 +78,41 @@ public final class Words {
             "significantly higher / lower than national (p < 0.05)"
         },
         {"summary", "Opvallend", "At a glance"},
-        {"summary.higher", "▲ Significant hoger dan landelijk", "▲ Significantly higher than national"},
-        {"summary.lower", "▼ Significant lager dan landelijk", "▼ Significantly lower than national"},
+        {
+            "summary.higher",
+            "▲ Hoger dan landelijk (significant en d ≥ 0,2)",
+            "▲ Higher than national (significant and d ≥ 0.2)"
+        },
+        {
+            "summary.lower",
+            "▼ Lager dan landelijk (significant en d ≥ 0,2)",
+            "▼ Lower than national (significant and d ≥ 0.2)"
+        },
         {
             "summary.none",
-            "Geen enkel thema verschilt significant van landelijk.",
-            "No theme differs significantly from national."
+            "Geen enkel thema verschilt significant en merkbaar (d ≥ 0,2) van landelijk.",
+            "No theme differs significantly and notably (d ≥ 0.2) from national."
         },
+        {"caseMix", "Vergeleken met studenten van hetzelfde %s", "Compared with students of the same %s"},
+        {
+            "caseMix.explain",
+            "Wat de instelling zou scoren als haar studenten per %s scoorden zoals de studenten elders in het land"
+                    + " (verwacht), naast het landelijk gemiddelde. Zo telt niet mee dat een instelling andere"
+                    + " studenten heeft. Dekking: het deel van de studenten dat vergeleken kon worden.",
+            "What the institution would score if its students of each %s scored as the students elsewhere in the"
+                    + " country do (expected), beside the national mean. This leaves out that an institution teaches"
+                    + " other students. Coverage: the share of students that could be compared."
+        },
+        {"caseMix.level", "niveau", "level"},
+        {"caseMix.pathway", "leerweg", "pathway"},
+        {"caseMix.and", " en ", " and "},
+        {"caseMix.theme", "Thema", "Theme"},
+        {"caseMix.own", "Eigen", "Own"},
+        {"caseMix.expected", "Verwacht", "Expected"},
+        {"caseMix.difference", "Verschil", "Difference"},
+        {"caseMix.coverage", "Dekking", "Coverage"},
+        {"caseMix.higher", "▲", "▲"},
+        {"caseMix.lower", "▼", "▼"},
         {"higher", "significant hoger dan landelijk", "significantly higher than national"},
         {"lower", "significant lager dan landelijk", "significantly lower than national"},
         {"interval", "95 %%-interval %s tot %s", "95 %% interval %s to %s"},

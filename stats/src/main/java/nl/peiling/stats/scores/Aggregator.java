@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -49,6 +50,8 @@ public final class Aggregator {
     private final List<Grouping> groupings;
     private final int minN;
     private final ResponseReader reader;
+    private final Set<Dimension> caseMix;
+    private final Double minResponseRate;
 
     private Aggregator(
             Edition edition,
@@ -56,19 +59,35 @@ public final class Aggregator {
             Map<WeightCell, Long> weightCells,
             List<Grouping> groupings,
             int minN,
-            ResponseReader reader) {
+            ResponseReader reader,
+            Set<Dimension> caseMix,
+            Double minResponseRate) {
         this.edition = edition;
         this.population = population;
         this.weightCells = weightCells;
         this.groupings = groupings;
         this.minN = minN;
         this.reader = reader;
+        this.caseMix = caseMix;
+        this.minResponseRate = minResponseRate;
     }
+
+    /** The default case-mix factors: level × pathway. */
+    public static final Set<Dimension> DEFAULT_CASE_MIX =
+            java.util.Collections.unmodifiableSet(java.util.EnumSet.of(Dimension.LEVEL, Dimension.PATHWAY));
 
     /** An aggregator for the edition: unweighted, per institution and per location, minimum n 10. */
     public static Aggregator of(Edition edition) {
         requireNonNull(edition, "edition");
-        return new Aggregator(edition, null, null, Grouping.standard(), DEFAULT_MIN_N, ResponseReader.of(edition));
+        return new Aggregator(
+                edition,
+                null,
+                null,
+                Grouping.standard(),
+                DEFAULT_MIN_N,
+                ResponseReader.of(edition),
+                DEFAULT_CASE_MIX,
+                null);
     }
 
     /**
@@ -79,12 +98,14 @@ public final class Aggregator {
      */
     public Aggregator withPopulation(Population cells) {
         requireNonNull(cells, "population");
-        return new Aggregator(edition, cells, WeightCell.cells(cells), groupings, minN, reader);
+        return new Aggregator(
+                edition, cells, WeightCell.cells(cells), groupings, minN, reader, caseMix, minResponseRate);
     }
 
     /** A copy with these groupings (the national group is always there). */
     public Aggregator withGroupings(List<Grouping> list) {
-        return new Aggregator(edition, population, weightCells, List.copyOf(list), minN, reader);
+        return new Aggregator(
+                edition, population, weightCells, List.copyOf(list), minN, reader, caseMix, minResponseRate);
     }
 
     /** A copy that suppresses figures of groups with fewer than {@code n} respondents (n >= 1). */
@@ -92,17 +113,72 @@ public final class Aggregator {
         if (n < 1) {
             throw new IllegalArgumentException("minimum n (" + n + ") must be >= 1");
         }
-        return new Aggregator(edition, population, weightCells, groupings, n, reader);
+        return new Aggregator(edition, population, weightCells, groupings, n, reader, caseMix, minResponseRate);
+    }
+
+    /**
+     * A copy whose benchmarks compare each institution with the rest of the nation within the cells of
+     * these factors ({@link Dimension#LEVEL}, {@link Dimension#PATHWAY} or both, the default); see {@link
+     * CaseMix}.
+     *
+     * @throws IllegalArgumentException when the set is empty or holds another dimension
+     */
+    public Aggregator withCaseMix(Set<Dimension> factors) {
+        requireNonNull(factors, "factors");
+        if (factors.isEmpty() || !DEFAULT_CASE_MIX.containsAll(factors)) {
+            throw new IllegalArgumentException("case-mix factors "
+                    + factors.stream().sorted().map(Dimension::key).toList() + " must be level, pathway or both");
+        }
+        return new Aggregator(
+                edition,
+                population,
+                weightCells,
+                groupings,
+                minN,
+                reader,
+                java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(factors)),
+                minResponseRate);
+    }
+
+    /**
+     * A copy with the publication rule: a group whose response rate (respondents / enrolled students of
+     * the population) is below {@code rate} has its figures withheld ({@code suppressedBecause:
+     * "response-rate"}); so are its institution's benchmarks. Needs a population ({@link
+     * #withPopulation}).
+     *
+     * @throws IllegalArgumentException unless 0 < rate <= 1
+     */
+    public Aggregator withMinResponseRate(double rate) {
+        if (!(rate > 0 && rate <= 1)) {
+            throw new IllegalArgumentException("minimum response rate (" + rate + ") must be > 0 and <= 1");
+        }
+        return new Aggregator(edition, population, weightCells, groupings, minN, reader, caseMix, rate);
     }
 
     /** A copy that reads with this many threads. */
     public Aggregator withThreads(int threads) {
-        return new Aggregator(edition, population, weightCells, groupings, minN, reader.withThreads(threads));
+        return new Aggregator(
+                edition,
+                population,
+                weightCells,
+                groupings,
+                minN,
+                reader.withThreads(threads),
+                caseMix,
+                minResponseRate);
     }
 
     /** A copy whose reader hands its threads blocks of about this many bytes; see {@link ResponseReader#withBlockSize}. */
     public Aggregator withBlockSize(int bytes) {
-        return new Aggregator(edition, population, weightCells, groupings, minN, reader.withBlockSize(bytes));
+        return new Aggregator(
+                edition,
+                population,
+                weightCells,
+                groupings,
+                minN,
+                reader.withBlockSize(bytes),
+                caseMix,
+                minResponseRate);
     }
 
     /**
@@ -110,12 +186,28 @@ public final class Aggregator {
      * rule, the rest in temporary files; see {@link ResponseReader#withKeysInMemory}.
      */
     public Aggregator withKeysInMemory(int count) {
-        return new Aggregator(edition, population, weightCells, groupings, minN, reader.withKeysInMemory(count));
+        return new Aggregator(
+                edition,
+                population,
+                weightCells,
+                groupings,
+                minN,
+                reader.withKeysInMemory(count),
+                caseMix,
+                minResponseRate);
     }
 
     /** A copy that rejects rows of institutions and locations not in the map. */
     public Aggregator withKnownLocations(Map<String, ? extends Collection<String>> locations) {
-        return new Aggregator(edition, population, weightCells, groupings, minN, reader.withKnownLocations(locations));
+        return new Aggregator(
+                edition,
+                population,
+                weightCells,
+                groupings,
+                minN,
+                reader.withKnownLocations(locations),
+                caseMix,
+                minResponseRate);
     }
 
     /**
@@ -125,6 +217,9 @@ public final class Aggregator {
      * @throws AggregationException when respondents fall in cells the population lacks
      */
     public Aggregation aggregate(Path responses) {
+        if (minResponseRate != null && population == null) {
+            throw new AggregationException("a minimum response rate needs a population to divide by");
+        }
         Plan plan = new Plan(edition, reader.questions());
         ReadResult<Sink> read = reader.read(responses, () -> new Sink(plan));
         TreeMap<CellKey, CellStats> cells = new TreeMap<>();
@@ -163,14 +258,29 @@ public final class Aggregator {
                         .stream()
                         .toList();
         GroupSums nation = figures.sums(groupCells.get(0));
+        CaseMixer mixer = new CaseMixer(
+                plan,
+                inParallel(institutions.size(), i -> CaseMixer.cells(figures, institutions.get(i), caseMix))
+                        .toArray(GroupSums[][]::new),
+                minN);
         // Groups and benchmarks are independent of each other: computed in parallel, kept in order.
-        List<GroupResult> groups = inParallel(
-                groupKeys.size(),
-                g -> figures.group(groupKeys.get(g), g == 0 ? nation : figures.sums(groupCells.get(g))));
+        List<GroupResult> groups = Disclosure.apply(
+                inParallel(groupKeys.size(), g -> {
+                    GroupSums sums = g == 0 ? nation : figures.sums(groupCells.get(g));
+                    return new Disclosure.Counted(figures.group(groupKeys.get(g), sums), Disclosure.counts(plan, sums));
+                }),
+                minN,
+                minResponseRate);
         List<BenchmarkFigures> benchmarks = inParallel(institutions.size(), i -> {
                     String institution = institutions.get(i);
                     GroupSums own = figures.sums(key -> key.institution().equals(institution));
-                    return figures.benchmarks(institution, own, nation);
+                    List<BenchmarkFigures> list = figures.benchmarks(institution, own, nation, mixer, i);
+                    if (minResponseRate != null && own.respondents < minResponseRate * enrolled(institution)) {
+                        return list.stream()
+                                .map(b -> Figures.suppressed(b, Suppression.RESPONSE_RATE))
+                                .toList();
+                    }
+                    return list;
                 })
                 .stream()
                 .flatMap(List::stream)
@@ -182,8 +292,18 @@ public final class Aggregator {
                 minN,
                 groupings.stream().map(Grouping::toString).toList(),
                 groups,
-                benchmarks);
+                benchmarks,
+                caseMix.stream().map(Dimension::key).toList(),
+                Fingerprints.of(edition));
         return new Aggregation(results, read.rejectsFile());
+    }
+
+    /** The enrolled students of an institution in the population. */
+    private long enrolled(String institution) {
+        return population.cells().entrySet().stream()
+                .filter(cell -> cell.getKey().institution().equals(institution))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     /** task(0), ..., task(count − 1), computed on the reader's number of threads; in order. */
@@ -329,6 +449,9 @@ public final class Aggregator {
 
     /** Turns the sums of a set of cells into figures. */
     static final class Figures {
+        /** The normal quantile of share intervals and tests of SPEC section 8: R's qnorm(0.975). */
+        static final double Z975 = 1.959963984540054;
+
         final Plan plan;
         final CellKey[] keys;
         final long[][] sums;
@@ -397,7 +520,13 @@ public final class Aggregator {
                 clusters.add(cluster(plan.clusters.get(k), k, group));
             }
             return new GroupResult(
-                    key, suppressed ? null : group.respondents, population(key), suppressed, items, clusters);
+                    key,
+                    suppressed ? null : group.respondents,
+                    population(key),
+                    suppressed,
+                    items,
+                    clusters,
+                    suppressed ? Suppression.N.key() : null);
         }
 
         /** The enrolled students of the group with this key; null without a population. */
@@ -410,8 +539,7 @@ public final class Aggregator {
             String type = item.type.key();
             long n = group.itemN[i];
             if (n < minN) {
-                return new ItemFigures(
-                        id, type, null, null, null, null, null, null, true, null, null, null, null, null);
+                return suppressed(id, type, Suppression.N);
             }
             Estimate estimate = item.hasMean() ? group.itemMoments[i].build() : null;
             double total = group.itemWeight[i];
@@ -457,6 +585,10 @@ public final class Aggregator {
             }
             Double mean = estimate == null ? null : estimate.mean();
             Double se = estimate == null ? null : estimate.se();
+            Estimate indicator = item.hasShares() ? group.positiveMoments[i].build() : null;
+            Double positiveSe = indicator == null ? null : indicator.se();
+            // All or none positive (counted): logit(p) is infinite, no interval; as for n = 1.
+            boolean interval = positiveSe != null && !indicator.constant();
             return new ItemFigures(
                     id,
                     type,
@@ -471,7 +603,51 @@ public final class Aggregator {
                     neutral,
                     negative,
                     distribution,
-                    ns);
+                    ns,
+                    group.itemWeight[i] * group.itemWeight[i] / group.itemWeightSq[i],
+                    positiveSe,
+                    interval ? logitBound(positive, positiveSe, -1) : null,
+                    interval ? logitBound(positive, positiveSe, 1) : null,
+                    null);
+        }
+
+        /** An item whose figures are all withheld, for this reason. */
+        static ItemFigures suppressed(String id, String type, Suppression reason) {
+            return new ItemFigures(
+                    id,
+                    type,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    true,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    reason.key());
+        }
+
+        /** A cluster whose figures are all withheld, for this reason. */
+        static ClusterFigures suppressed(String id, Suppression reason) {
+            return new ClusterFigures(id, null, null, null, null, null, null, true, null, null, reason.key());
+        }
+
+        /**
+         * An end of the logit interval of a share p with standard error se, as R survey's {@code
+         * svyciprop(method = "xlogit", df = Inf)}: expit(logit(p) + sign·z·se/(p(1−p))), z = qnorm(0.975).
+         * For 0 < p < 1 only.
+         */
+        static double logitBound(double p, double se, int sign) {
+            double logit = Math.log(p / (1 - p)) + sign * Z975 * se / (p * (1 - p));
+            return 1 / (1 + Math.exp(-logit));
         }
 
         private static List<String> codeLabels(Plan.Item item) {
@@ -490,7 +666,7 @@ public final class Aggregator {
             String id = cluster.cluster.id();
             Estimate estimate = group.clusterMoments[k].build();
             if (estimate == null || estimate.n() < minN) {
-                return new ClusterFigures(id, null, null, null, null, null, null, true, null);
+                return suppressed(id, Suppression.N);
             }
             Double se = estimate.se();
             return new ClusterFigures(
@@ -508,7 +684,9 @@ public final class Aggregator {
                             group.completeTotal[k],
                             group.completeTotalSq[k],
                             group.completeSum[k],
-                            group.completeSumSq[k]));
+                            group.completeSumSq[k]),
+                    estimate.nEffective(),
+                    null);
         }
 
         /** Alpha from complete-case sums; n·(n−1)·var = n·Σx² − (Σx)², computed exactly in integers. */
@@ -531,7 +709,8 @@ public final class Aggregator {
          * Each question with a mean and each cluster of one institution against the nation; the rest of
          * the nation is the national moments less the institution's.
          */
-        List<BenchmarkFigures> benchmarks(String institution, GroupSums own, GroupSums nation) {
+        List<BenchmarkFigures> benchmarks(
+                String institution, GroupSums own, GroupSums nation, CaseMixer mixer, int index) {
             List<BenchmarkFigures> list = new ArrayList<>();
             for (int i = 0; i < plan.items.size(); i++) {
                 Plan.Item item = plan.items.get(i);
@@ -543,7 +722,8 @@ public final class Aggregator {
                             item.definition.id(),
                             mine.build(),
                             nation.itemMoments[i].minus(mine).build(),
-                            nation.itemMoments[i].build()));
+                            nation.itemMoments[i].build(),
+                            mixer.item(index, i)));
                 }
             }
             for (int k = 0; k < plan.clusters.size(); k++) {
@@ -554,16 +734,38 @@ public final class Aggregator {
                         plan.clusters.get(k).cluster.id(),
                         mine.build(),
                         nation.clusterMoments[k].minus(mine).build(),
-                        nation.clusterMoments[k].build()));
+                        nation.clusterMoments[k].build(),
+                        mixer.cluster(index, k)));
             }
             return list;
         }
 
         BenchmarkFigures benchmark(
-                String institution, String kind, String id, Estimate own, Estimate rest, Estimate national) {
+                String institution,
+                String kind,
+                String id,
+                Estimate own,
+                Estimate rest,
+                Estimate national,
+                CaseMix caseMix) {
             if (own == null || own.n() < minN) {
-                return new BenchmarkFigures(
-                        institution, kind, id, null, null, null, null, null, null, null, null, true);
+                return suppressed(
+                        new BenchmarkFigures(
+                                institution,
+                                kind,
+                                id,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                true,
+                                null,
+                                null),
+                        Suppression.N);
             }
             Double nationalMean = national == null || national.n() < minN ? null : national.mean();
             Double restMean = rest == null || rest.n() < minN ? null : rest.mean();
@@ -593,7 +795,28 @@ public final class Aggregator {
                     p,
                     significant,
                     d,
-                    false);
+                    false,
+                    caseMix,
+                    null);
+        }
+
+        /** The benchmark entry with every figure withheld, for this reason. */
+        static BenchmarkFigures suppressed(BenchmarkFigures b, Suppression reason) {
+            return new BenchmarkFigures(
+                    b.institution(),
+                    b.kind(),
+                    b.id(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    true,
+                    null,
+                    reason.key());
         }
     }
 }

@@ -193,6 +193,22 @@ final class CellStats {
         return sum;
     }
 
+    /**
+     * Whether all answers of a number question in a cell are equal: n·Σx² = (Σx)², in exact (128-bit
+     * and wider) integers. The doubles (Σx)²/n and Σx² (in the answers' unit) rule out most cells first,
+     * far beyond their rounding; the exact check decides the rest.
+     */
+    static boolean numberConstant(long[] s, Plan.Item item, double squaredSumOverN, double sumSq) {
+        if (sumSq - squaredSumOverN > 1e-9 * Math.max(1, sumSq)) {
+            return false;
+        }
+        java.math.BigInteger exactSumSq = java.math.BigInteger.valueOf(s[item.sumSq()])
+                .shiftLeft(64)
+                .add(new java.math.BigInteger(Long.toUnsignedString(s[item.sumSq() + 1])));
+        java.math.BigInteger sum = java.math.BigInteger.valueOf(s[item.sum()]);
+        return java.math.BigInteger.valueOf(s[item.n()]).multiply(exactSumSq).equals(sum.multiply(sum));
+    }
+
     /** The sum of squares of a number question as a double (from its 128-bit value, in millionths²). */
     static double numberSumSq(long[] s, Plan.Item item) {
         long high = s[item.sumSq()];

@@ -15,6 +15,10 @@ package nl.peiling.stats.scores;
  * @param suppressed whether the figures are withheld because n is below the minimum
  * @param alpha Cronbach's raw alpha, unweighted, over the respondents with all items answered; null when
  *     fewer than 2 such respondents or a total with zero variance
+ * @param nEffective Kish's effective sample size (Σw)²/Σw² over the respondents with a score, in
+ *     respondents; equals n without weights
+ * @param suppressedBecause as for items: {@code n}, {@code secondary} or {@code response-rate}; null
+ *     when shown
  */
 public record ClusterFigures(
         String id,
@@ -25,4 +29,6 @@ public record ClusterFigures(
         Double ciLow,
         Double ciHigh,
         boolean suppressed,
-        Double alpha) {}
+        Double alpha,
+        Double nEffective,
+        String suppressedBecause) {}

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param suppressed whether the group has fewer respondents than the minimum
  * @param items figures per question, in questionnaire order (open text excluded)
  * @param clusters figures per cluster, in questionnaire order
+ * @param suppressedBecause why the group is withheld: {@code n}, {@code secondary} or {@code
+ *     response-rate} (see {@link Suppression}); null when shown
  */
 public record GroupResult(
         Map<String, String> key,
@@ -19,7 +21,8 @@ public record GroupResult(
         Long population,
         boolean suppressed,
         List<ItemFigures> items,
-        List<ClusterFigures> clusters) {
+        List<ClusterFigures> clusters,
+        String suppressedBecause) {
 
     public GroupResult {
         key = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(key));

@@ -22,6 +22,18 @@ import java.util.Map;
  * @param negative weighted share of negative answers
  * @param distribution weighted share per point code, mark or option code (multi: share selecting it)
  * @param nonSubstantive respondents per non-substantive code (unweighted counts)
+ * @param nEffective Kish's effective sample size (Σw)²/Σw² over the respondents with a substantive
+ *     answer, in respondents; equals n without weights
+ * @param positiveSe standard error of {@code positive}: the {@code se} formula applied to the 0/1
+ *     indicator of a positive answer (R survey's {@code svymean(~I(y == positive))}); 0 when all or
+ *     none are positive, null for n = 1 and for items without shares
+ * @param positiveLow lower end of the 95 % logit interval of {@code positive}, R survey's {@code
+ *     svyciprop(method = "xlogit", df = Inf)}: expit(logit(p) − z·positiveSe/(p(1−p))), z =
+ *     qnorm(0.975); null when all or none are positive (counted, not compared), or n < 2
+ * @param positiveHigh the upper end: expit(logit(p) + z·positiveSe/(p(1−p)))
+ * @param suppressedBecause why the figures are withheld: {@code n} (fewer respondents than the
+ *     minimum), {@code secondary} (so that they do not follow by subtraction) or {@code response-rate}
+ *     (the group's response rate is below the publication rule); null when shown
  */
 public record ItemFigures(
         String id,
@@ -37,4 +49,9 @@ public record ItemFigures(
         Double neutral,
         Double negative,
         Map<String, Double> distribution,
-        Map<String, Long> nonSubstantive) {}
+        Map<String, Long> nonSubstantive,
+        Double nEffective,
+        Double positiveSe,
+        Double positiveLow,
+        Double positiveHigh,
+        String suppressedBecause) {}

@@ -4,14 +4,14 @@ package nl.peiling.stats.scores;
  * The standard normal distribution's tail, for p values: erfc by its series (|x| ≤ 3, no cancellation)
  * and by its continued fraction beyond, accurate to about 1e-14 relative.
  */
-final class Normal {
+public final class Normal {
 
     private static final double SQRT_PI = Math.sqrt(Math.PI);
 
     private Normal() {}
 
     /** The two-sided p value of a standard normal z: P(|Z| ≥ |z|) = erfc(|z|/√2). NaN for NaN. */
-    static double twoSidedP(double z) {
+    public static double twoSidedP(double z) {
         if (Double.isNaN(z)) {
             return Double.NaN;
         }

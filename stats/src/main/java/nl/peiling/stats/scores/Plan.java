@@ -13,6 +13,7 @@ import nl.peiling.core.model.Scale;
 import nl.peiling.core.model.ScalePoint;
 import nl.peiling.core.model.ScaleQuestion;
 import nl.peiling.core.model.SingleQuestion;
+import nl.peiling.core.model.Valence;
 
 /**
  * Where each sum of a cell's accumulator lives in its {@code long[]}: per aggregated question and per
@@ -42,6 +43,12 @@ final class Plan {
         final int[] slotOfCode;
 
         final int minCode;
+
+        /**
+         * Per count slot: whether its code is a positive answer (a scale's positive class, a grade of
+         * {@link GradeQuestion#POSITIVE_FROM} and up); null for items without shares.
+         */
+        final boolean[] positiveCodes;
 
         Item(int question, Question definition, Scale scale, int offset) {
             this.question = question;
@@ -80,6 +87,24 @@ final class Plan {
                 minCode = 0;
                 slotOfCode = new int[0];
             }
+            positiveCodes = switch (type) {
+                case SCALE -> positive(codes, code -> scale.valenceOf(code).orElseThrow() == Valence.POSITIVE);
+                case GRADE -> positive(codes, code -> code >= GradeQuestion.POSITIVE_FROM);
+                case SINGLE, MULTI, NUMBER, TEXT -> null;
+            };
+        }
+
+        private static boolean[] positive(int[] codes, java.util.function.IntPredicate positive) {
+            boolean[] result = new boolean[codes.length];
+            for (int c = 0; c < codes.length; c++) {
+                result[c] = positive.test(codes[c]);
+            }
+            return result;
+        }
+
+        /** Whether the item has positive, neutral and negative shares (scale, grade). */
+        boolean hasShares() {
+            return positiveCodes != null;
         }
 
         /**

@@ -14,6 +14,10 @@ import java.util.Optional;
  * @param groupings the groupings asked for (the national group is always there)
  * @param groups the groups: national first, then per grouping in key order
  * @param benchmarks each institution against the nation, per question and cluster
+ * @param fingerprints what makes each question and cluster comparable with another results file
+ *     (see {@link Fingerprints}); null in results written before they were recorded
+ * @param caseMixFactors what the benchmarks' case-mix comparisons adjust for: {@code level}, {@code
+ *     pathway} or both
  */
 public record Results(
         String edition,
@@ -22,7 +26,9 @@ public record Results(
         int minN,
         List<String> groupings,
         List<GroupResult> groups,
-        List<BenchmarkFigures> benchmarks) {
+        List<BenchmarkFigures> benchmarks,
+        List<String> caseMixFactors,
+        Fingerprints fingerprints) {
 
     /**
      * Rows of the responses file.
@@ -37,6 +43,7 @@ public record Results(
         groupings = List.copyOf(groupings);
         groups = List.copyOf(groups);
         benchmarks = List.copyOf(benchmarks);
+        caseMixFactors = caseMixFactors == null ? List.of() : List.copyOf(caseMixFactors);
     }
 
     /** The national group. */

@@ -47,7 +47,12 @@ public final class ResultsFiles {
             "neutral",
             "negative",
             "alpha",
-            "suppressed");
+            "suppressed",
+            "nEffective",
+            "positiveSe",
+            "positiveLow",
+            "positiveHigh",
+            "suppressedBecause");
 
     /** The columns of the rejects file. */
     public static final List<String> REJECT_COLUMNS = List.of("line", "respondent", "reason", "column", "value");
@@ -112,7 +117,12 @@ public final class ResultsFiles {
                             number(item.neutral()),
                             number(item.negative()),
                             "",
-                            Boolean.toString(item.suppressed())));
+                            Boolean.toString(item.suppressed()),
+                            number(item.nEffective()),
+                            number(item.positiveSe()),
+                            number(item.positiveLow()),
+                            number(item.positiveHigh()),
+                            csv(item.suppressedBecause())));
                     out.write("\n");
                 }
                 for (ClusterFigures cluster : group.clusters()) {
@@ -132,7 +142,12 @@ public final class ResultsFiles {
                             "",
                             "",
                             number(cluster.alpha()),
-                            Boolean.toString(cluster.suppressed())));
+                            Boolean.toString(cluster.suppressed()),
+                            number(cluster.nEffective()),
+                            "",
+                            "",
+                            "",
+                            csv(cluster.suppressedBecause())));
                     out.write("\n");
                 }
             }

@@ -11,4 +11,9 @@ public final class AggregatorFixtures {
     public static Edition edition() {
         return TestEdition.EDITION;
     }
+
+    /** The same edition with question q3 (an item of cluster c1) reworded in English. */
+    public static Edition editionWithQ3Reworded() {
+        return TestEdition.edition("q3");
+    }
 }

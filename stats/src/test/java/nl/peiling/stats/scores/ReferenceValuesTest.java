@@ -69,7 +69,7 @@ class ReferenceValuesTest {
         Estimate b = estimate("B", false, i -> Y[i]);
         Aggregator.Figures figures = new Aggregator.Figures(
                 null, new java.util.TreeMap<>(), java.util.Map.of(), 1, null, java.util.List.of());
-        BenchmarkFigures benchmark = figures.benchmark("A", "item", "y", a, b, estimate(null, false, i -> Y[i]));
+        BenchmarkFigures benchmark = figures.benchmark("A", "item", "y", a, b, estimate(null, false, i -> Y[i]), null);
         assertThat(benchmark.cohensD()).isCloseTo(0.3001501126, within(TOLERANCE));
         // Hand calculation: own 23/6, rest 21/6, national 44/12; se² = s²/n unweighted.
         assertThat(benchmark.own()).isCloseTo(23 / 6.0, within(1e-15));

@@ -47,11 +47,27 @@ class ResultsFilesTest {
                         "neutral",
                         "negative",
                         "distribution",
-                        "nonSubstantive");
+                        "nonSubstantive",
+                        "nEffective",
+                        "positiveSe",
+                        "positiveLow",
+                        "positiveHigh",
+                        "suppressedBecause");
         JsonNode cluster = json.get("groups").get(0).get("clusters").get(0);
         assertThat(cluster.fieldNames())
                 .toIterable()
-                .contains("id", "n", "mean", "sd", "se", "ciLow", "ciHigh", "suppressed", "alpha");
+                .contains(
+                        "id",
+                        "n",
+                        "mean",
+                        "sd",
+                        "se",
+                        "ciLow",
+                        "ciHigh",
+                        "suppressed",
+                        "alpha",
+                        "nEffective",
+                        "suppressedBecause");
         JsonNode benchmark = json.get("benchmarks").get(0);
         assertThat(benchmark.fieldNames())
                 .toIterable()
@@ -73,16 +89,19 @@ class ResultsFilesTest {
         assertThat(lines).hasSize(1 + results.groups().size() * perGroup);
         double se = results.national().item("q1").orElseThrow().se();
         assertThat(se).isCloseTo(Math.sqrt(0.5), org.assertj.core.data.Offset.offset(1e-15));
+        ItemFigures q1 = results.national().item("q1").orElseThrow();
+        // Positive answers 1, 0, 1, 0, 0: se = √(p(1 − p)/(n − 1)) = √0.06 without weights.
+        assertThat(q1.positiveSe()).isCloseTo(Math.sqrt(0.06), org.assertj.core.data.Offset.offset(1e-15));
         assertThat(lines.get(1))
                 .isEqualTo(",,,,item,q1,scale,5,3.0," + Math.sqrt(2.5) + "," + se + "," + (3 - 1.96 * se) + ","
-                        + (3 + 1.96 * se) + ",0.4,0.2,0.4,,false");
+                        + (3 + 1.96 * se) + ",0.4,0.2,0.4,,false,5.0," + q1.positiveSe() + "," + q1.positiveLow()
+                        + "," + q1.positiveHigh() + ",");
         assertThat(lines).anyMatch(l -> l.startsWith("Y,,,,item,q1,scale,2,"));
-        assertThat(lines).anyMatch(l -> l.equals("X,02,,,item,q1,scale,,,,,,,,,,,true"));
+        assertThat(lines).anyMatch(l -> l.equals("X,02,,,item,q1,scale,,,,,,,,,,,true,,,,,n"));
         ClusterFigures c1 = results.national().cluster("c1").orElseThrow();
         assertThat(lines)
                 .contains(",,,,cluster,c1,,4," + c1.mean() + "," + c1.sd() + "," + c1.se() + "," + c1.ciLow() + ","
-                        + c1.ciHigh() + ",,,," + c1.alpha() + ",false");
-        assertThat(Files.readString(file)).endsWith("e\n"); // true or false, then the final line end
+                        + c1.ciHigh() + ",,,," + c1.alpha() + ",false,4.0,,,,");
     }
 
     @Test

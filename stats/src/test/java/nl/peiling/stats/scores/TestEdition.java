@@ -36,13 +36,14 @@ final class TestEdition {
 
     static final List<String> QUESTIONS = List.of("q1", "q2", "q3", "g1", "s1", "m1", "n1", "t1", "o1", "o2", "o3");
 
-    static final Edition EDITION = edition();
+    static final Edition EDITION = edition(null);
 
     private static LocalizedText t(String text) {
         return LocalizedText.of(text, text);
     }
 
-    private static Edition edition() {
+    /** The edition; the question with id {@code reworded} (if any) has another English text. */
+    static Edition edition(String reworded) {
         Scale eens5 = fivePoints("eens5", "nvt");
         Module basis = new Module(
                 "basis",
@@ -53,7 +54,12 @@ final class TestEdition {
                 List.of(
                         new ScaleQuestion("q1", t("q1"), "eens5", null, null),
                         new ScaleQuestion("q2", t("q2"), "eens5", null, null),
-                        new ScaleQuestion("q3", t("q3"), "eens5", null, null),
+                        new ScaleQuestion(
+                                "q3",
+                                "q3".equals(reworded) ? LocalizedText.of("q3", "q3, reworded") : t("q3"),
+                                "eens5",
+                                null,
+                                null),
                         new GradeQuestion("g1", t("g1"), null, null),
                         new SingleQuestion(
                                 "s1",
