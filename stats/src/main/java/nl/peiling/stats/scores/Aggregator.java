@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import nl.peiling.core.engine.Pathway;
 import nl.peiling.core.model.Edition;
 import nl.peiling.core.model.GradeQuestion;
 import nl.peiling.core.model.MultiQuestion;
@@ -368,8 +369,6 @@ public final class Aggregator {
     /** A cell: institution × location × level × pathway. */
     record CellKey(String institution, String location, int level, int pathway) implements Comparable<CellKey> {
 
-        static final String[] PATHWAYS = {"BOL", "BBL"};
-
         @Override
         public int compareTo(CellKey other) {
             int c = institution.compareTo(other.institution);
@@ -383,11 +382,11 @@ public final class Aggregator {
         }
 
         WeightCell weightCell() {
-            return new WeightCell(institution, level, PATHWAYS[pathway]);
+            return new WeightCell(institution, level, Pathway.values()[pathway].name());
         }
 
         Map<String, String> key(Grouping grouping) {
-            return grouping.key(institution, location, Integer.toString(level), PATHWAYS[pathway]);
+            return grouping.key(institution, location, Integer.toString(level), Pathway.values()[pathway].name());
         }
     }
 

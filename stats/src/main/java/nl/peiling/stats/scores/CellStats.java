@@ -1,5 +1,6 @@
 package nl.peiling.stats.scores;
 
+import nl.peiling.core.engine.AnswerRule;
 import nl.peiling.core.model.QuestionType;
 import nl.peiling.stats.responses.ResponseRow;
 
@@ -75,11 +76,11 @@ final class CellStats {
     private static void applyItem(long[] s, Plan plan, int i, ResponseRow row, long sign) {
         int q = plan.itemQuestion[i];
         byte state = row.state(q);
-        if (state == ResponseRow.EMPTY) {
+        if (state == AnswerRule.EMPTY) {
             return;
         }
         long value = row.value(q);
-        if (state == ResponseRow.NON_SUBSTANTIVE) {
+        if (state == AnswerRule.NON_SUBSTANTIVE) {
             s[plan.itemNonSubstantive[i] + (int) value] += sign;
             return;
         }
@@ -129,7 +130,7 @@ final class CellStats {
         int[] items = cluster.items;
         for (int i = 0; i < items.length; i++) {
             int q = items[i];
-            long substantive = row.state(q) == ResponseRow.SUBSTANTIVE ? -1 : 0; // a mask, without a branch
+            long substantive = row.state(q) == AnswerRule.SUBSTANTIVE ? -1 : 0; // a mask, without a branch
             answered -= (int) substantive;
             total += row.value(q) & substantive;
         }
@@ -137,7 +138,7 @@ final class CellStats {
         int[] reversed = cluster.reversedItems;
         for (int r = 0; r < reversed.length; r++) {
             int q = items[reversed[r]];
-            if (row.state(q) == ResponseRow.SUBSTANTIVE) {
+            if (row.state(q) == AnswerRule.SUBSTANTIVE) {
                 total += cluster.reverseSum - 2 * row.value(q);
             }
         }
@@ -153,7 +154,7 @@ final class CellStats {
         if (answered < cluster.k()) {
             for (int i = 0; i < cluster.items.length; i++) {
                 int q = cluster.items[i];
-                if (row.state(q) == ResponseRow.SUBSTANTIVE) {
+                if (row.state(q) == AnswerRule.SUBSTANTIVE) {
                     long x = row.value(q); // not reverse coded: see Plan.ClusterPlan.incomplete
                     int at = cluster.incomplete(i);
                     s[at] += sign * x;

@@ -1,6 +1,6 @@
 package nl.peiling.stats.scores;
 
-import nl.peiling.stats.responses.ResponseRow;
+import nl.peiling.core.engine.AnswerRule;
 
 /**
  * What the figures of one group need from its cells, per item and cluster, gathered cell by cell: each
@@ -95,11 +95,11 @@ final class GroupSums {
             long n = s[item.n()];
             itemN[i] += n;
             if (itemMoments[i] != null) { // a number
-                double sum = s[item.sum()] / (double) ResponseRow.NUMBER_SCALE;
+                double sum = s[item.sum()] / (double) AnswerRule.NUMBER_SCALE;
                 double sumSq = CellStats.numberSumSq(s, item) / 1e12;
                 boolean one = n > 0 && CellStats.numberConstant(s, item, sum * sum / n, sumSq);
                 // All equal: each is Σx/n millionths, a whole number.
-                itemMoments[i].add(w, n, sum, sumSq, one ? s[item.sum()] / n : 0, one ? ResponseRow.NUMBER_SCALE : 0);
+                itemMoments[i].add(w, n, sum, sumSq, one ? s[item.sum()] / n : 0, one ? AnswerRule.NUMBER_SCALE : 0);
             }
             itemWeight[i] += w * n;
             itemWeightSq[i] += w * w * n;

@@ -2,6 +2,9 @@ package nl.peiling.stats.scores;
 
 import static java.util.Objects.requireNonNull;
 
+import nl.peiling.core.engine.Pathway;
+import nl.peiling.core.engine.ResponseLayout;
+
 /**
  * A post-stratification cell: institution × level × pathway (summed over the institution's locations).
  *
@@ -32,11 +35,11 @@ public record WeightCell(String institution, int level, String pathway) implemen
         java.util.Map<WeightCell, Long> cells = new java.util.TreeMap<>();
         population.cells().forEach((cell, students) -> {
             String level = cell.level();
-            if (level.length() != 1 || level.charAt(0) < '1' || level.charAt(0) > '4') {
+            if (level.length() != 1 || !ResponseLayout.isLevel(level.charAt(0) - '0')) {
                 throw new AggregationException("population cell " + cell.institution() + "/" + cell.location()
                         + ": level \"" + level + "\" must be 1, 2, 3 or 4");
             }
-            if (!cell.pathway().equals("BOL") && !cell.pathway().equals("BBL")) {
+            if (Pathway.of(cell.pathway()).isEmpty()) {
                 throw new AggregationException("population cell " + cell.institution() + "/" + cell.location()
                         + ": pathway \"" + cell.pathway() + "\" must be BOL or BBL");
             }
