@@ -1,0 +1,43 @@
+package nl.peiling.server.internal;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * The survey owner's notice, read from the database at most once per {@link #TTL_MILLIS} per process, so
+ * that every process shows a new notice within seconds without a query per request.
+ */
+final class Notice {
+
+    static final long TTL_MILLIS = 3_000;
+
+    private record Cached(Optional<String> text, long readAt) {}
+
+    private final SessionStore store;
+    private volatile Cached cached = new Cached(Optional.empty(), Long.MIN_VALUE);
+
+    Notice(SessionStore store) {
+        this.store = store;
+    }
+
+    /** The notice; the last one read when the database cannot be asked now. */
+    Optional<String> current() {
+        Cached last = cached;
+        long now = System.nanoTime() / 1_000_000;
+        if (last.readAt() != Long.MIN_VALUE && now - last.readAt() < TTL_MILLIS) {
+            return last.text();
+        }
+        try {
+            Cached fresh = new Cached(store.notice(), now);
+            cached = fresh;
+            return fresh.text();
+        } catch (SQLException e) {
+            return last.text();
+        }
+    }
+
+    void set(Optional<String> text) throws SQLException {
+        store.setNotice(text);
+        cached = new Cached(text, System.nanoTime() / 1_000_000);
+    }
+}
