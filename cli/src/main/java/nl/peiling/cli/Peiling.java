@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             BarometerCommand.class,
             CodebookCommand.class,
             ReportCommand.class,
+            ServeCommand.class,
             DemoCommand.class,
         })
 public final class Peiling {

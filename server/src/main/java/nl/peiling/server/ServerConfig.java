@@ -86,7 +86,7 @@ public record ServerConfig(
 
     /**
      * The configuration with the defaults: the embedded database in {@code peiling-data}, port 8080 on
-     * all addresses, no population, 10 connections, 64 requests at once, 1 second of queueing.
+     * the loopback address (a reverse proxy with TLS stands in front), no population, 10 connections, 64 requests at once, 1 second of queueing.
      */
     public static ServerConfig of(Edition edition, List<Institution> institutions, String seed, String apiKey) {
         return new ServerConfig(
@@ -97,7 +97,7 @@ public record ServerConfig(
                 null,
                 Path.of("peiling-data"),
                 8080,
-                "0.0.0.0",
+                "127.0.0.1",
                 null,
                 10,
                 64,
@@ -227,6 +227,11 @@ public record ServerConfig(
                 newQueueWait);
     }
 
+    /** Where the sessions are stored, for people: the URL without its parameters (where a password may be). */
+    public String describeDatabase() {
+        return database == null ? "embedded PostgreSQL in " + dataFolder : "PostgreSQL at " + Database.redact(database);
+    }
+
     @Override
     public String toString() {
         // Never the API key.
@@ -235,7 +240,7 @@ public record ServerConfig(
                 "ServerConfig[edition=%s, institutions=%d, database=%s, port=%d, population=%s]",
                 edition.id(),
                 institutions.size(),
-                database == null ? "embedded in " + dataFolder : Database.redact(database),
+                describeDatabase(),
                 port,
                 population == null ? "none" : population.total() + " students");
     }
