@@ -212,6 +212,10 @@ public final class ApiHandler extends Handler.Abstract {
         if (e.status() == 401) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
         }
+        if (e.status() == 413) {
+            // The rest of the body is not read: the connection cannot carry another request.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         if (e.allow() != null) {
             response.getHeaders().put(HttpHeader.ALLOW, e.allow());
         }
