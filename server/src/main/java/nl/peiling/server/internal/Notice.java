@@ -14,6 +14,7 @@ final class Notice {
     private record Cached(Optional<String> text, long readAt) {}
 
     private final SessionStore store;
+    private final java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Cached cached = new Cached(Optional.empty(), Long.MIN_VALUE);
 
     Notice(SessionStore store) {
@@ -24,7 +25,12 @@ final class Notice {
     Optional<String> current() {
         Cached last = cached;
         long now = System.nanoTime() / 1_000_000;
-        if (last.readAt() != Long.MIN_VALUE && now - last.readAt() < TTL_MILLIS) {
+        boolean known = last.readAt() != Long.MIN_VALUE;
+        if (known && now - last.readAt() < TTL_MILLIS) {
+            return last.text();
+        }
+        // One request reads it again; the others meanwhile show the notice they have.
+        if (!reading.compareAndSet(false, true)) {
             return last.text();
         }
         try {
@@ -33,6 +39,8 @@ final class Notice {
             return fresh.text();
         } catch (SQLException e) {
             return last.text();
+        } finally {
+            reading.set(false);
         }
     }
 

@@ -130,7 +130,8 @@ final class SessionService {
     }
 
     private Reply change(String token, java.util.function.Function<Session, Change> action) throws SQLException {
-        Optional<Reply> reply = Tokens.wellFormed(token)
+        // The change and its storing run while the row is locked; the reply is written after the commit.
+        Optional<Changed> changed = Tokens.wellFormed(token)
                 ? store.update(token, row -> {
                     Session session = resume(row);
                     if (session.isFinished()) {
@@ -140,14 +141,18 @@ final class SessionService {
                     if (!change.accepted()) {
                         throw refused(change.problems());
                     }
-                    Map<String, Object> body = state(row, session);
-                    body.put("shown", change.shown());
-                    body.put("hidden", change.hidden());
-                    return Outcome.store(new Reply(200, body), session.save(), null);
+                    return Outcome.store(new Changed(row, session, change), session.save(), null);
                 })
                 : Optional.empty();
-        return reply.orElseThrow(() -> unknown());
+        Changed done = changed.orElseThrow(SessionService::unknown);
+        Map<String, Object> body = state(done.row(), done.session());
+        body.put("shown", done.change().shown());
+        body.put("hidden", done.change().hidden());
+        return new Reply(200, body);
     }
+
+    /** A committed change: the row it was made on, the session after it, and what it showed and hid. */
+    private record Changed(Row row, Session session, Change change) {}
 
     /** {@code POST .../finish}: 200 with the record; finishing again gives the same record. */
     Reply finish(String token) throws SQLException {
