@@ -68,7 +68,9 @@ class DatabaseRestartTest {
                     }
                 });
             }
-            Thread.sleep(1_000);
+            for (long until = System.nanoTime() + 20_000_000_000L; oks.get() < 50 && System.nanoTime() < until; ) {
+                Thread.sleep(50);
+            }
             int beforeStop = oks.get();
             postgres.close();
             Thread.sleep(500);
@@ -78,7 +80,10 @@ class DatabaseRestartTest {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             Thread.sleep(1_000);
             postgres = TestPostgres.own(folder.resolve("cluster"), port);
-            Thread.sleep(2_000);
+            for (long until = System.nanoTime() + 20_000_000_000L;
+                    oks.get() < beforeStop + 50 && System.nanoTime() < until; ) {
+                Thread.sleep(50);
+            }
             running.set(false);
             load.shutdown();
             assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
