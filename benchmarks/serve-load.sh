@@ -14,6 +14,17 @@ bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 work="$(mktemp -d)"
 chmod 755 "$work"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+# CPU seconds (user + system) a process and its reaped children used so far.
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15 + $16 + $17) / hz}' "/proc/$1/stat"; }
+# CPU seconds of the cluster: the postmaster with its reaped children, plus the live backends.
+cpu_of_postgres() {
+  local total=0 pid
+  for pid in $(pgrep -u postgres -f "postgres" || true); do
+    total=$(awk -v t="$total" -v hz="$(getconf CLK_TCK)" '{printf "%.2f", t + ($14 + $15) / hz}' "/proc/$pid/stat" 2>/dev/null || echo "$total")
+  done
+  local master; master="$(head -1 "$work/pg/postmaster.pid")"
+  awk -v t="$total" -v hz="$(getconf CLK_TCK)" '{printf "%.2f", t + ($16 + $17) / hz}' "/proc/$master/stat"
+}
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 mkdir "$work/pg"
 [ "$(id -u)" = 0 ] && chown postgres "$work/pg"
@@ -32,8 +43,13 @@ pg=(-h 127.0.0.1 -p "$port" -U postgres)
 
 echo "== pgbench simple-update, $respondents clients, $seconds s (PostgreSQL $("$bin/postgres" --version | awk '{print $3}'))"
 "$bin/pgbench" "${pg[@]}" -i -s 10 -q postgres >/dev/null 2>&1
+pg_before="$(cpu_of_postgres)"
 "$bin/pgbench" "${pg[@]}" -b simple-update -c "$respondents" -j 2 -T "$seconds" postgres 2>/dev/null \
-  | grep -E '^(tps|latency average)'
+  | grep -E '^(number of transactions actually processed|tps|latency average)' | tee "$work/pgbench.out"
+pg_after="$(cpu_of_postgres)"
+transactions="$(awk -F': ' '/actually processed/ {split($2, n, "/"); print n[1]}' "$work/pgbench.out")"
+awk -v b="$pg_before" -v a="$pg_after" -v n="$transactions" \
+  'BEGIN {printf "PostgreSQL CPU: %.2f ms per transaction\n", (a - b) * 1000 / n}'
 "$bin/psql" "${pg[@]}" -q -c 'create database peiling' postgres
 
 echo "== peiling serve, $respondents respondents, $seconds s"
@@ -51,5 +67,17 @@ serve_pid=$!
 for _ in $(seq 1 60); do grep -q listening "$work/serve.out" 2>/dev/null && break; sleep 1; done
 serve_port="$(sed -n 's/.*listening on http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$work/serve.out")"
 [ -n "$serve_port" ] || { cat "$work/serve.err" >&2; exit 1; }
+# A first run warms the JVMs up (the JIT compilers' work would otherwise count as the requests' CPU).
 java -cp "$root/benchmarks/target/benchmarks.jar" nl.peiling.benchmarks.ServeLoad \
-  "http://127.0.0.1:$serve_port" "$work/api-key" 25LZ 01 "$respondents" "$seconds"
+  "http://127.0.0.1:$serve_port" "$work/api-key" 25LZ 01 "$respondents" 15 > /dev/null
+serve_before="$(cpu_of "$serve_pid")"
+pg_before="$(cpu_of_postgres)"
+java -cp "$root/benchmarks/target/benchmarks.jar" nl.peiling.benchmarks.ServeLoad \
+  "http://127.0.0.1:$serve_port" "$work/api-key" 25LZ 01 "$respondents" "$seconds" | tee "$work/load.out"
+serve_after="$(cpu_of "$serve_pid")"
+pg_after="$(cpu_of_postgres)"
+# CPU per request over the measured run (its own warm-up, logins and answers): unlike the rate, it does
+# not change with what else runs on the machine.
+requests="$(grep -o 'requests sent: [0-9]*' "$work/load.out" | awk '{print $3}')"
+awk -v sb="$serve_before" -v sa="$serve_after" -v pb="$pg_before" -v pa="$pg_after" -v n="$requests" \
+  'BEGIN {printf "CPU per request: peiling serve %.2f ms, PostgreSQL %.2f ms\n", (sa - sb) * 1000 / n, (pa - pb) * 1000 / n}'

@@ -104,13 +104,14 @@ public final class ServeLoad {
         long answers = counters.acknowledged.get();
         System.out.printf(
                 Locale.ROOT,
-                "%d concurrent respondents, %d s measured (after %d s warm-up)%n"
+                "%d concurrent respondents, %d s measured (after %d s warm-up); requests sent: %d%n"
                         + "answers acknowledged: %d (%.0f per second); respondents finished: %d%n"
                         + "answer latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n"
                         + "503 overloaded: %d; other errors: %d%n",
                 respondents,
                 seconds,
                 Math.min(5, seconds / 5),
+                counters.requests.get(),
                 answers,
                 answers / (double) seconds,
                 counters.finished.get(),
@@ -142,6 +143,7 @@ public final class ServeLoad {
         final AtomicLong finished = new AtomicLong();
         final AtomicLong overloaded = new AtomicLong();
         final AtomicLong errors = new AtomicLong();
+        final AtomicLong requests = new AtomicLong();
     }
 
     /** One simulated respondent at a time on one thread. */
@@ -269,6 +271,7 @@ public final class ServeLoad {
             if (vendor) {
                 request.header("Authorization", "Bearer " + key);
             }
+            counters.requests.incrementAndGet();
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         }
 
