@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import nl.peiling.core.engine.ResponseLayout;
@@ -79,7 +80,7 @@ final class Bodies {
 
     /** A required string field of at most {@code maxLength} characters, or a 422. */
     static String text(JsonNode body, String name, int maxLength) {
-        List<ApiProblem> problems = new java.util.ArrayList<>();
+        List<ApiProblem> problems = new ArrayList<>();
         String text = field(body, name, problems);
         if (text != null && text.length() > maxLength) {
             problems.add(ApiProblem.field(

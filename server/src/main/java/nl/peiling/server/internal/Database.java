@@ -120,18 +120,6 @@ public final class Database implements AutoCloseable {
         return pool.getConnection();
     }
 
-    /** The pool, for tests and tools. */
-    public DataSource dataSource() {
-        return pool;
-    }
-
-    /** The URL of the embedded database's {@code postgres} database, when this is the embedded one. */
-    public java.util.Optional<String> embeddedUrl() {
-        return embedded == null
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(embedded.getJdbcUrl("postgres", "postgres"));
-    }
-
     @Override
     public void close() {
         pool.close();

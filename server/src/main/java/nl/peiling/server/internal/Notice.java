@@ -2,6 +2,7 @@ package nl.peiling.server.internal;
 
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The survey owner's notice, read from the database at most once per {@link #TTL_MILLIS} per process, so
@@ -14,7 +15,7 @@ final class Notice {
     private record Cached(Optional<String> text, long readAt) {}
 
     private final SessionStore store;
-    private final java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean reading = new AtomicBoolean();
     private volatile Cached cached = new Cached(Optional.empty(), Long.MIN_VALUE);
 
     Notice(SessionStore store) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import nl.peiling.core.allocation.Allocation;
 import nl.peiling.core.allocation.Allocator;
 import nl.peiling.core.allocation.Institution;
@@ -129,7 +130,7 @@ final class SessionService {
         return change(token, session -> session.clear(question));
     }
 
-    private Reply change(String token, java.util.function.Function<Session, Change> action) throws SQLException {
+    private Reply change(String token, Function<Session, Change> action) throws SQLException {
         // The change and its storing run while the row is locked; the reply is written after the commit.
         Optional<Changed> changed = Tokens.wellFormed(token)
                 ? store.update(token, row -> {
