@@ -2,6 +2,7 @@
 module nl.peiling.cli {
     requires nl.peiling.core;
     requires nl.peiling.stats;
+    requires nl.peiling.server;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires com.j2html;

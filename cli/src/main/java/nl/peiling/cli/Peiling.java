@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
             CodebookCommand.class,
             ReportCommand.class,
             TrendCommand.class,
+            ServeCommand.class,
             DemoCommand.class,
         })
 public final class Peiling {
