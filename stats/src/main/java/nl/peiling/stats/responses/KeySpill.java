@@ -45,7 +45,7 @@ final class KeySpill implements AutoCloseable {
     }
 
     /** Moves all of a worker's keys to its files, and empties its keys. */
-    void write(int worker, ResponseReader.Keys keys) throws IOException {
+    void write(int worker, Keys keys) throws IOException {
         for (int i = 0; i < keys.size; i++) {
             int part = part(keys.h1[i]);
             DataOutputStream file = out[worker][part];
@@ -66,12 +66,12 @@ final class KeySpill implements AutoCloseable {
     }
 
     /** The keys of one part, of all workers; call after the last {@link #write}. */
-    ResponseReader.Keys read(int part) throws IOException {
+    Keys read(int part) throws IOException {
         long total = 0;
         for (long[] worker : counts) {
             total += worker[part];
         }
-        ResponseReader.Keys keys = new ResponseReader.Keys((int) Math.max(1, total), Integer.MAX_VALUE);
+        Keys keys = new Keys((int) Math.max(1, total), Integer.MAX_VALUE);
         for (int worker = 0; worker < out.length; worker++) {
             if (out[worker][part] == null) {
                 continue;

@@ -155,7 +155,7 @@ class DoubleLoginProperties {
                         .toList()))
                 .hasSize(keys.size());
 
-        ResponseReader.Keys hashed = new ResponseReader.Keys(16, Integer.MAX_VALUE);
+        Keys hashed = new Keys(16, Integer.MAX_VALUE);
         Random random = new Random(7);
         byte[] data = new byte[200];
         for (byte[] key : keys) {
@@ -174,7 +174,7 @@ class DoubleLoginProperties {
         assertThat(second).as("distinct second hashes").hasSize(keys.size());
 
         // The same key in other surroundings hashes the same.
-        ResponseReader.Keys again = new ResponseReader.Keys(1, Integer.MAX_VALUE);
+        Keys again = new Keys(1, Integer.MAX_VALUE);
         byte[] key = keys.get(123_456);
         byte[] elsewhere = new byte[key.length + 9];
         System.arraycopy(key, 0, elsewhere, 9, key.length);
