@@ -19,8 +19,8 @@ final class KeyTable {
     private final List<long[]> lost = new ArrayList<>();
 
     /**
-     * The losing rows of these keys as {line, offset, length, kept line}, the kept line being the
-     * final winner's.
+     * The losing rows of these keys as {line, offset, length, kept line, CRC-32C of the row}, the kept
+     * line being the final winner's.
      */
     static List<long[]> losers(List<Keys> keys) {
         KeyTable table = new KeyTable(keys);
@@ -34,7 +34,9 @@ final class KeyTable {
             Keys of = table.keys(loser[0]);
             int i = index(loser[0]);
             long winner = table.refs[(int) loser[1]];
-            rows.add(new long[] {of.lines[i], of.offsets[i], of.lengths[i], table.keys(winner).lines[index(winner)]});
+            rows.add(new long[] {
+                of.lines[i], of.offsets[i], of.lengths[i], table.keys(winner).lines[index(winner)], of.crcs[i]
+            });
         }
         return rows;
     }

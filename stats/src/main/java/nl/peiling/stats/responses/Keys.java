@@ -2,7 +2,11 @@ package nl.peiling.stats.responses;
 
 import java.util.Arrays;
 
-/** The respondent keys a worker accepted, as 128-bit hashes with where their rows are. */
+/**
+ * The respondent keys a worker accepted, as 128-bit hashes with where their rows are and a CRC-32C of
+ * each row's bytes, so that a losing row read again at the end can be checked to be the row that was
+ * read.
+ */
 final class Keys {
     long[] h1;
     long[] h2;
@@ -10,6 +14,9 @@ final class Keys {
     long[] offsets;
     int[] lengths;
     int[] answered;
+    /** The CRC-32C of each row's bytes, data[offset, offset + length) of the file. */
+    int[] crcs;
+
     int size;
 
     /** The most keys these arrays grow to. */
@@ -24,9 +31,10 @@ final class Keys {
         offsets = new long[capacity];
         lengths = new int[capacity];
         answered = new int[capacity];
+        crcs = new int[capacity];
     }
 
-    void add(byte[] data, int from, int to, long line, long offset, int length, int answers) {
+    void add(byte[] data, int from, int to, long line, long offset, int length, int answers, int crc) {
         // Two independent 64-bit hashes of the key, in one pass over its bytes. The last word holds
         // the 0 to 7 bytes after the whole words and, in its top byte, how many they are: so keys of
         // the same words but other lengths end in other words, and hash apart.
@@ -48,11 +56,12 @@ final class Keys {
                 line,
                 offset,
                 length,
-                answers);
+                answers,
+                crc);
     }
 
     /** Adds a key by its hashes. */
-    void put(long hash1, long hash2, long line, long offset, int length, int answers) {
+    void put(long hash1, long hash2, long line, long offset, int length, int answers, int crc) {
         if (size == h1.length) {
             int n = (int) Math.min(limit, 2L * size);
             h1 = Arrays.copyOf(h1, n);
@@ -61,6 +70,7 @@ final class Keys {
             offsets = Arrays.copyOf(offsets, n);
             lengths = Arrays.copyOf(lengths, n);
             answered = Arrays.copyOf(answered, n);
+            crcs = Arrays.copyOf(crcs, n);
         }
         h1[size] = hash1;
         h2[size] = hash2;
@@ -68,6 +78,7 @@ final class Keys {
         offsets[size] = offset;
         lengths[size] = length;
         answered[size] = answers;
+        crcs[size] = crc;
         size++;
     }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.zip.CRC32C;
 import nl.peiling.core.engine.AnswerRule;
 import nl.peiling.core.engine.ResponseLayout;
 import nl.peiling.core.model.Edition;
@@ -40,7 +41,7 @@ import nl.peiling.core.model.Question;
  * AnswerRule}s, the rules the questionnaire engine applies, and routing is applied as the engine does: an
  * answer to a question whose {@code visibleIf} is false for the row is left out of the row and listed
  * as {@code routed-out}, and the row is accepted. Memory does not grow with the rows: that
- * rule keeps about 40 bytes per respondent key in memory up to {@link #withKeysInMemory a limit}, and
+ * rule keeps about 44 bytes per respondent key in memory up to {@link #withKeysInMemory a limit}, and
  * the keys beyond it in temporary files (as hashes with the places of their rows, never the keys).
  *
  * <p>The reader is immutable and can be shared between threads.
@@ -125,7 +126,7 @@ public final class ResponseReader {
 
     /**
      * A copy that keeps at most about this many respondent keys (at least 1) in memory for the
-     * double-login rule, about 40 bytes each, and at the end a table of up to as many. Beyond it the
+     * double-login rule, about 44 bytes each, and at the end a table of up to as many. Beyond it the
      * workers move their keys, as two 64-bit hashes with the places of their rows, to temporary files
      * in parts by hash, and the rule is applied part by part; the results are the same.
      */
@@ -311,9 +312,13 @@ public final class ResponseReader {
                         }
                     }
                     byte[] bytes = buffer.array();
+                    CRC32C crc = new CRC32C();
+                    crc.update(bytes, 0, bytes.length);
                     RowDecoder decoder = undo.decoder;
                     decoder.fields.split(bytes, 0, bytes.length);
-                    if (!decoder.decode(bytes, loser[0], loser[1], bytes.length)) {
+                    // The same bytes as read (by their checksum), so the same answers are taken back.
+                    if ((int) crc.getValue() != (int) loser[4]
+                            || !decoder.decode(bytes, loser[0], loser[1], bytes.length)) {
                         throw new ResponseFormatException(
                                 name, "the file changed while it was read: line " + loser[0] + " reads differently");
                     }
@@ -360,6 +365,8 @@ public final class ResponseReader {
         final int index;
         /** Whether plain records take the fast path. */
         final boolean fastPath;
+        /** The checksum of each accepted row's bytes, kept with its key. */
+        final CRC32C crc = new CRC32C();
 
         long rows;
 
@@ -420,7 +427,7 @@ public final class ResponseReader {
                     rows++;
                     decoder.route(true);
                     sink.add(row);
-                    key(data, decoder.keyFrom, decoder.keyTo, line, row.offset, row.length, row.answered);
+                    key(data, decoder.keyFrom, decoder.keyTo, position, line, row.offset, row.length, row.answered);
                     line++;
                     position = next;
                     continue;
@@ -436,6 +443,7 @@ public final class ResponseReader {
                                 data,
                                 fields.starts[0],
                                 fields.ends[0],
+                                position,
                                 line,
                                 block.offset + position,
                                 length,
@@ -450,8 +458,11 @@ public final class ResponseReader {
             records.recycle(data);
         }
 
-        /** Adds the key of an accepted row; when the keys are at their limit, they go to the spill first. */
-        private void key(byte[] data, int from, int to, long line, long offset, int length, int answered) {
+        /**
+         * Adds the key data[from, to) of the accepted row at data[start, start + length); when the keys are at
+         * their limit, they go to the spill first.
+         */
+        private void key(byte[] data, int from, int to, int start, long line, long offset, int length, int answered) {
             if (keys.full()) {
                 try {
                     spill.write(index, keys);
@@ -459,7 +470,9 @@ public final class ResponseReader {
                     throw new UncheckedIOException("cannot write respondent keys to a temporary file", e);
                 }
             }
-            keys.add(data, from, to, line, offset, length, answered);
+            crc.reset();
+            crc.update(data, start, length);
+            keys.add(data, from, to, line, offset, length, answered, (int) crc.getValue());
         }
     }
 }

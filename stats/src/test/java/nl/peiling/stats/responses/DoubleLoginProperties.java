@@ -162,7 +162,7 @@ class DoubleLoginProperties {
             int at = random.nextInt(data.length - key.length);
             random.nextBytes(data); // other bytes around the key must not matter
             System.arraycopy(key, 0, data, at, key.length);
-            hashed.add(data, at, at + key.length, 1, 0, 0, 0);
+            hashed.add(data, at, at + key.length, 1, 0, 0, 0, 0);
         }
         Set<Long> first = new HashSet<>();
         Set<Long> second = new HashSet<>();
@@ -178,8 +178,8 @@ class DoubleLoginProperties {
         byte[] key = keys.get(123_456);
         byte[] elsewhere = new byte[key.length + 9];
         System.arraycopy(key, 0, elsewhere, 9, key.length);
-        again.add(elsewhere, 9, 9 + key.length, 1, 0, 0, 0);
-        again.add(key, 0, key.length, 2, 0, 0, 0);
+        again.add(elsewhere, 9, 9 + key.length, 1, 0, 0, 0, 0);
+        again.add(key, 0, key.length, 2, 0, 0, 0, 0);
         assertThat(again.h1[0]).isEqualTo(again.h1[1]).isEqualTo(hashed.h1[123_456]);
         assertThat(again.h2[0]).isEqualTo(again.h2[1]).isEqualTo(hashed.h2[123_456]);
     }
