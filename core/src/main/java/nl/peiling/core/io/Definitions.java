@@ -314,7 +314,8 @@ public final class Definitions {
             read.pathPrefix = isEdition ? Paths.EDITION : Paths.module(stem(location));
             markBroken(read);
             return read;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) { // bytes that are not UTF-8 (CharConversionException) and other read errors
+            // Only what the parser is meant to throw: anything else is a bug, for the fuzz test to find.
             read.binder
                     .violations()
                     .add(Violation.error(
