@@ -168,11 +168,13 @@ public final class Definitions {
     /** Writes an edition as a definition folder: {@value #EDITION_FILE} and one file per module. */
     public static void writeEdition(Edition edition, Path folder) throws IOException {
         requireNonNull(edition, "edition");
+        requireNonNull(folder, "folder");
         Files.createDirectories(folder);
-        Files.writeString(folder.resolve(EDITION_FILE), toJson(edition.manifest()));
+        // Each file atomically; the modules first, so that an edition.json is never newer than its modules.
         for (Module module : edition.modules()) {
-            Files.writeString(folder.resolve(module.id() + ".json"), toJson(module));
+            AtomicFiles.writeString(folder.resolve(module.id() + ".json"), toJson(module));
         }
+        AtomicFiles.writeString(folder.resolve(EDITION_FILE), toJson(edition.manifest()));
     }
 
     // ------------------------------------------------------------------------------------ internals
