@@ -60,7 +60,8 @@ record Layout(Schema schema, List<String> header, int[] columnQuestion, long[] c
                 throw new ResponseFormatException(
                         name,
                         "header column " + (c + 1) + " \"" + column + "\" is not a question of edition "
-                                + "(known question ids name the columns after "
+                                + schema.edition
+                                + " (known question ids name the columns after "
                                 + FIXED_COLUMNS.get(FIXED_COLUMNS.size() - 1) + ")");
             }
             if (!seen.add(column)) {

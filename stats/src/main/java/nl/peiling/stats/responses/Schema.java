@@ -8,6 +8,9 @@ import nl.peiling.core.model.Question;
 
 /** What the edition says about each question, prepared for fast checks of cells. */
 final class Schema {
+    /** The edition's id, for messages. */
+    final String edition;
+
     final Questionnaire questionnaire;
     final List<Question> questions;
     final AnswerRule[] rules;
@@ -18,6 +21,7 @@ final class Schema {
     final long[] digitBytes;
 
     Schema(Edition edition) {
+        this.edition = edition.id();
         questionnaire = Questionnaire.compile(edition);
         questions = questionnaire.questions();
         rules = new AnswerRule[questions.size()];
