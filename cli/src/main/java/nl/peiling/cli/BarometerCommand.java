@@ -1,5 +1,6 @@
 package nl.peiling.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,13 +9,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import nl.peiling.core.model.Edition;
+import nl.peiling.stats.responses.ResponseFormatException;
 import nl.peiling.stats.sampling.Barometer;
 import nl.peiling.stats.sampling.BarometerException;
 import nl.peiling.stats.sampling.BarometerRow;
+import nl.peiling.stats.sampling.CountedResponses;
 import nl.peiling.stats.sampling.ModuleRow;
 import nl.peiling.stats.sampling.Population;
-import nl.peiling.stats.sampling.ResponseCounts;
 import nl.peiling.stats.sampling.SampleSize;
+import nl.peiling.stats.scores.ResultsFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +32,8 @@ import picocli.CommandLine.Spec;
             "Response barometer: per institution and location (and per module when the responses have a modules",
             "column) the responses so far against the required net sample size of the population (SPEC section 4).",
             "A module's population is the institution's population times the share of its respondents allocated",
-            "the module."
+            "the module. The rows are read as aggregate reads them: a bad row is rejected, not the file, and of a",
+            "double login only the row aggregate keeps counts."
         })
 final class BarometerCommand implements Callable<Integer> {
 
@@ -49,8 +54,20 @@ final class BarometerCommand implements Callable<Integer> {
             names = "--responses",
             paramLabel = "F",
             required = true,
-            description = "responses.csv: only respondent, institution, location and modules are read.")
+            description = "responses.csv: every row is checked against the edition, as aggregate checks it.")
     Path responses;
+
+    @Option(
+            names = "--edition",
+            paramLabel = "E",
+            description = "A shipped edition id or a definition folder (default: the newest shipped edition).")
+    String edition;
+
+    @Option(
+            names = "--rejects",
+            paramLabel = "F",
+            description = "Writes the rejected rows (line,respondent,reason,column,value), as aggregate does.")
+    Path rejects;
 
     @Option(
             names = "--by",
@@ -65,17 +82,48 @@ final class BarometerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SampleSize size = parameters.sampleSize();
+        String id = edition != null
+                ? edition
+                : Editions.catalog()
+                        .latest()
+                        .orElseThrow(() -> new InputException("no edition is shipped on the class path"));
+        Edition chosen = Editions.resolve(id);
         Barometer barometer;
+        CountedResponses counted;
         try {
             Population students = Population.read(population);
-            barometer = Barometer.of(students, ResponseCounts.read(responses, students), size);
-        } catch (BarometerException e) {
+            counted = CountedResponses.read(responses, students, chosen);
+            barometer = Barometer.of(students, counted.counts(), size);
+        } catch (BarometerException | ResponseFormatException e) {
             throw new InputException(e.getMessage(), e);
         }
+        if (rejects != null) {
+            try {
+                ResultsFiles.writeRejects(counted.rejectsFile(), rejects);
+            } catch (IOException e) {
+                throw new InputException("--rejects " + rejects + ": cannot be written: " + e.getMessage(), e);
+            }
+        }
         if (common.json()) {
-            Json.print(spec, json(barometer));
+            Map<String, Object> json = new LinkedHashMap<>();
+            Map<String, Object> input = new LinkedHashMap<>();
+            input.put("rows", counted.rows());
+            input.put("accepted", counted.accepted());
+            input.put("rejected", counted.rejected());
+            json.put("input", input);
+            json.putAll(json(barometer));
+            Json.print(spec, json);
         } else {
             PrintWriter out = spec.commandLine().getOut();
+            out.printf(
+                    Locale.ROOT,
+                    "%d rows read, %d counted, %d rejected%s%n%n",
+                    counted.rows(),
+                    counted.accepted(),
+                    counted.rejected(),
+                    counted.rejected() == 0
+                            ? ""
+                            : rejects == null ? " (write them with --rejects FILE)" : " (in " + rejects + ")");
             out.print(barometer.summary(by));
             out.printf(
                     Locale.ROOT,

@@ -2,16 +2,13 @@ package nl.peiling.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.peiling.core.codebook.Codebook;
 import nl.peiling.core.codebook.Format;
+import nl.peiling.core.io.AtomicFiles;
 import nl.peiling.core.model.Edition;
 import nl.peiling.core.model.Language;
 import picocli.CommandLine.Command;
@@ -100,29 +97,12 @@ final class CodebookCommand implements Callable<Integer> {
         return Peiling.EXIT_OK;
     }
 
-    /** Writes through a temporary file beside the target, so a reader never sees half a codebook. */
+    /** Writes atomically, so a reader never sees half a codebook. */
     private static void write(Path file, String text) {
-        Path target = file.toAbsolutePath();
-        Path temp = null;
         try {
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.writeString(file, text);
         } catch (IOException e) {
             throw new InputException("--out " + file + ": cannot write the codebook: " + e, e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the move succeeded or the original error is already being reported
-                }
-            }
         }
     }
 

@@ -18,8 +18,8 @@ import nl.peiling.core.model.Edition;
 import nl.peiling.core.model.Language;
 import nl.peiling.stats.sampling.Barometer;
 import nl.peiling.stats.sampling.BarometerRow;
+import nl.peiling.stats.sampling.CountedResponses;
 import nl.peiling.stats.sampling.Population;
-import nl.peiling.stats.sampling.ResponseCounts;
 import nl.peiling.stats.scores.Aggregation;
 import nl.peiling.stats.scores.Aggregator;
 import nl.peiling.stats.scores.ClusterFigures;
@@ -109,7 +109,9 @@ final class DemoCommand implements Callable<Integer> {
 
         progress.step("response barometer");
         Population population = Population.read(populationFile);
-        Barometer barometer = Barometer.of(population, ResponseCounts.read(responsesFile, population));
+        Barometer barometer = Barometer.of(
+                population,
+                CountedResponses.read(responsesFile, population, edition).counts());
 
         progress.step("aggregating with population weights");
         Map<String, List<String>> known = new LinkedHashMap<>();

@@ -2,10 +2,8 @@ package nl.peiling.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +12,7 @@ import nl.peiling.cli.report.Names;
 import nl.peiling.cli.report.Report;
 import nl.peiling.core.allocation.Institutions;
 import nl.peiling.core.allocation.InstitutionsException;
+import nl.peiling.core.io.AtomicFiles;
 import nl.peiling.core.model.Edition;
 import nl.peiling.core.model.Language;
 import nl.peiling.stats.scores.Results;
@@ -145,7 +144,7 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes through a temporary file beside the target, so a failed run never leaves half a report. */
+    /** Writes atomically, so a failed run never leaves half a report. */
     static void write(String html, Path file) throws IOException {
         Path target = file.toAbsolutePath();
         Path folder = target.getParent();
@@ -155,17 +154,10 @@ final class ReportCommand implements Callable<Integer> {
         if (Files.isDirectory(target)) {
             throw new InputException(file + " is a folder; --out names the HTML file to write");
         }
-        // A plain file in the target's folder (not createTempFile, whose owner-only mode would stay on the report).
-        Path temporary = (folder == null ? Path.of("") : folder)
-                .resolve("." + target.getFileName() + "."
-                        + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
         try {
-            Files.writeString(temporary, html, StandardCharsets.UTF_8);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeString(target, html);
         } catch (IOException e) {
             throw new InputException(file + ": cannot write the report: " + e, e);
-        } finally {
-            Files.deleteIfExists(temporary);
         }
     }
 }

@@ -43,7 +43,7 @@ class BarometerCommandTest {
                         "30AB,01,4,BOL,50",
                         ""));
         List<String> lines = new ArrayList<>();
-        lines.add("respondent,institution,location,level,pathway,modules,q1");
+        lines.add("respondent,institution,location,level,pathway,modules,opl01");
         for (int i = 0; i < 160; i++) {
             lines.add(String.format(
                     "r%d,25LZ,%s,4,BOL,basis|llo%s,4", i, i < 130 ? "01" : "02", i % 4 == 0 ? "|stage" : ""));
@@ -119,7 +119,8 @@ class BarometerCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
-                .startsWith("institution  location  population  responses  net  gross  % of net  reached\n"
+                .startsWith("205 rows read, 205 counted, 0 rejected\n\n"
+                        + "institution  location  population  responses  net  gross  % of net  reached\n"
                         + "25LZ         (all)           1000        160  278    306      57.6  no\n"
                         + "25LZ         01               800        130  260    286      50.0  no\n")
                 .contains("25LZ         stage      25.0         250         40  152    168      26.3  no")
@@ -127,16 +128,27 @@ class BarometerCommandTest {
     }
 
     @Test
-    void unknownLocation_exitsTwoNamingFileLineColumnAndValue() throws IOException {
-        Files.writeString(responses, "respondent,institution,location\nr1,25LZ,01\nr2,25LZ,09\n");
+    void aRowOfAnUnknownLocation_isRejected_andTheRestCounted_withTheRejectsFile() throws IOException {
+        Files.writeString(
+                responses,
+                "respondent,institution,location,level,pathway,modules,opl01\n"
+                        + "r1,25LZ,01,4,BOL,basis,4\n"
+                        + "r2,25LZ,09,4,BOL,basis,4\n");
+        Path rejects = dir.resolve("rejects.csv");
 
         Peiling.Run run = Peiling.execute(
-                "barometer", "--population", population.toString(), "--responses", responses.toString());
+                "barometer",
+                "--population",
+                population.toString(),
+                "--responses",
+                responses.toString(),
+                "--rejects",
+                rejects.toString());
 
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err())
-                .isEqualTo("peiling: " + responses + ":3: location \"09\": unknown location of institution \"25LZ\","
-                        + " not in the population (known: 01, 02)" + System.lineSeparator());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("2 rows read, 1 counted, 1 rejected (in " + rejects + ")");
+        assertThat(Files.readAllLines(rejects))
+                .containsExactly("line,respondent,reason,column,value", "3,r2,unknown-location,location,09");
     }
 
     @Test
@@ -152,6 +164,54 @@ class BarometerCommandTest {
     }
 
     @Test
+    void afterSimulateWithNoise_barometerRejectsTheSameRowsAsAggregate_insteadOfFailing() throws Exception {
+        Path sim = dir.resolve("sim");
+        Peiling.Run simulate = Peiling.execute(
+                "simulate",
+                "--edition",
+                "2027",
+                "--institutions",
+                "3",
+                "--students",
+                "3000",
+                "--seed",
+                "noise",
+                "--noise",
+                "10",
+                "--out",
+                sim.toString());
+        assertThat(simulate.exitCode()).as(simulate.err()).isZero();
+        String populationFile = sim.resolve("population.csv").toString();
+        String responsesFile = sim.resolve("responses.csv").toString();
+
+        Peiling.Run barometer =
+                Peiling.execute("barometer", "--population", populationFile, "--responses", responsesFile, "--json");
+        Peiling.Run aggregate = Peiling.execute(
+                "aggregate",
+                "--edition",
+                "2027",
+                "--responses",
+                responsesFile,
+                "--population",
+                populationFile,
+                "--json");
+
+        assertThat(barometer.exitCode()).as(barometer.err()).isZero();
+        assertThat(aggregate.exitCode()).as(aggregate.err()).isZero();
+        JsonNode counted = MAPPER.readTree(barometer.out()).get("input");
+        JsonNode aggregated = MAPPER.readTree(aggregate.out()).get("input");
+        assertThat(counted.get("rejected").asLong()).isEqualTo(10);
+        assertThat(counted).isEqualTo(aggregated);
+        long national = 0;
+        for (JsonNode row : MAPPER.readTree(barometer.out()).get("rows")) {
+            if (row.get("location").isNull()) {
+                national += row.get("responses").asLong();
+            }
+        }
+        assertThat(national).isEqualTo(aggregated.get("accepted").asLong());
+    }
+
+    @Test
     void missingColumn_exitsTwo() throws IOException {
         Files.writeString(responses, "respondent,institution\nr1,25LZ\n");
 
@@ -159,7 +219,9 @@ class BarometerCommandTest {
                 "barometer", "--population", population.toString(), "--responses", responses.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("peiling: " + responses + ":1: location: missing column");
+        assertThat(run.err())
+                .startsWith("peiling: " + responses + ": header column 3 is missing; the header must start with"
+                        + " respondent,institution,location,level,pathway,modules");
     }
 
     @Test

@@ -7,18 +7,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import java.io.BufferedWriter;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -29,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import nl.peiling.core.io.AtomicFiles;
 import nl.peiling.core.io.Csv;
 
 /**
@@ -214,42 +208,20 @@ public final class AllocationFiles {
     public static void writeAllocation(Path target, Allocations allocations) throws IOException {
         requireNonNull(target, "target");
         requireNonNull(allocations, "allocations");
-        Path absolute = target.toAbsolutePath();
-        Path directory = absolute.getParent();
-        Files.createDirectories(directory);
-        Path temporary = directory.resolve(
-                "." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
-        boolean moved = false;
-        try {
-            try (Writer out = new BufferedWriter(
-                    new OutputStreamWriter(
-                            Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                            StandardCharsets.UTF_8),
-                    1 << 16)) {
-                out.write(String.join(",", ALLOCATION_COLUMNS));
+        AtomicFiles.write(target, out -> {
+            out.write(String.join(",", ALLOCATION_COLUMNS));
+            out.write('\n');
+            for (int i = 0; i < allocations.size(); i++) {
+                Respondent respondent = allocations.respondent(i);
+                out.write(Csv.quote(respondent.key()));
+                out.write(',');
+                out.write(Csv.quote(respondent.institution()));
+                out.write(',');
+                out.write(Csv.quote(respondent.location()));
+                out.write(',');
+                out.write(Csv.quote(allocations.get(i).modulesField()));
                 out.write('\n');
-                for (int i = 0; i < allocations.size(); i++) {
-                    Respondent respondent = allocations.respondent(i);
-                    out.write(Csv.quote(respondent.key()));
-                    out.write(',');
-                    out.write(Csv.quote(respondent.institution()));
-                    out.write(',');
-                    out.write(Csv.quote(respondent.location()));
-                    out.write(',');
-                    out.write(Csv.quote(allocations.get(i).modulesField()));
-                    out.write('\n');
-                }
             }
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temporary);
-            }
-        }
+        });
     }
 }

@@ -14,13 +14,13 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import nl.peiling.core.io.AtomicFiles;
 
 /**
  * Reads and writes {@code institutions.json} (SPEC section 5): a JSON array of institutions, each
@@ -130,7 +130,7 @@ public final class Institutions {
     /** Writes the institutions as an {@code institutions.json} file. */
     public static void write(List<Institution> institutions, Path file) throws IOException {
         requireNonNull(file, "file");
-        Files.writeString(file, toJson(institutions), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(file, toJson(institutions));
     }
 
     private static void strings(JsonGenerator json, String name, List<String> values) throws IOException {

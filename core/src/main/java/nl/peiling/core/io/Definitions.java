@@ -168,11 +168,13 @@ public final class Definitions {
     /** Writes an edition as a definition folder: {@value #EDITION_FILE} and one file per module. */
     public static void writeEdition(Edition edition, Path folder) throws IOException {
         requireNonNull(edition, "edition");
+        requireNonNull(folder, "folder");
         Files.createDirectories(folder);
-        Files.writeString(folder.resolve(EDITION_FILE), toJson(edition.manifest()));
+        // Each file atomically; the modules first, so that an edition.json is never newer than its modules.
         for (Module module : edition.modules()) {
-            Files.writeString(folder.resolve(module.id() + ".json"), toJson(module));
+            AtomicFiles.writeString(folder.resolve(module.id() + ".json"), toJson(module));
         }
+        AtomicFiles.writeString(folder.resolve(EDITION_FILE), toJson(edition.manifest()));
     }
 
     // ------------------------------------------------------------------------------------ internals
@@ -314,7 +316,8 @@ public final class Definitions {
             read.pathPrefix = isEdition ? Paths.EDITION : Paths.module(stem(location));
             markBroken(read);
             return read;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) { // bytes that are not UTF-8 (CharConversionException) and other read errors
+            // Only what the parser is meant to throw: anything else is a bug, for the fuzz test to find.
             read.binder
                     .violations()
                     .add(Violation.error(

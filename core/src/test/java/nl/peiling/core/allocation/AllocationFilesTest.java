@@ -145,20 +145,38 @@ class AllocationFilesTest {
     }
 
     @Test
-    void writeAllocation_failure_keepsTheOldFileAndLeavesNoTemporaryFile() throws IOException {
+    void writeAllocation_replacesTheOldFileWhole_andLeavesNoTemporaryFile() throws IOException {
         Path target = dir.resolve("allocation.csv");
-        Files.writeString(target, "old\n");
+        Files.writeString(target, "old\nold\nold\nold\n");
         Allocator allocator = Allocator.of(Fixtures.edition2027(), INSTITUTIONS, "seed");
         Allocations allocations = allocator.allocateBatch(List.of(Respondent.of("a", "25LZ", "01")));
-        // A directory in the way of the move makes it fail after the temporary file was written.
-        Path blocked = dir.resolve("blocked.csv");
-        Files.createDirectories(blocked.resolve("child"));
-        assertThatThrownBy(() -> AllocationFiles.writeAllocation(blocked, allocations))
-                .isInstanceOf(IOException.class);
-        assertThat(Files.readString(target)).isEqualTo("old\n");
+
+        AllocationFiles.writeAllocation(target, allocations);
+
+        assertThat(Files.readAllLines(target))
+                .containsExactly(
+                        "respondent,institution,location,modules",
+                        "a,25LZ,01," + allocations.get(0).modulesField());
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("allocation.csv", "blocked.csv");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("allocation.csv");
+        }
+    }
+
+    @Test
+    void writeAllocation_failure_leavesTheTargetAsItWasAndNoTemporaryFile() throws IOException {
+        // The target is a folder with a file in it: the move over it fails after the rows were written.
+        Path target = dir.resolve("allocation.csv");
+        Files.createDirectories(target);
+        Files.writeString(target.resolve("inside.txt"), "old\n");
+        Allocator allocator = Allocator.of(Fixtures.edition2027(), INSTITUTIONS, "seed");
+        Allocations allocations = allocator.allocateBatch(List.of(Respondent.of("a", "25LZ", "01")));
+
+        assertThatThrownBy(() -> AllocationFiles.writeAllocation(target, allocations))
+                .isInstanceOf(IOException.class);
+
+        assertThat(Files.readString(target.resolve("inside.txt"))).isEqualTo("old\n");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("allocation.csv");
         }
     }
 }

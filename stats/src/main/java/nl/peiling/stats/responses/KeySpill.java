@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * The respondent keys that did not fit in memory, in temporary files: per worker one file for each part
  * of the hash range, so that the double-login rule can be applied part by part, each part holding only
  * its share of the keys. A file holds, per key, its two hashes, where its row is (line, offset, length)
- * and its answers: 40 bytes, never the key.
+ * and its answers and the CRC-32C of its bytes: 44 bytes, never the key.
  * Each worker writes only its own files; {@link #close()} deletes them all.
  */
 final class KeySpill implements AutoCloseable {
@@ -45,7 +45,7 @@ final class KeySpill implements AutoCloseable {
     }
 
     /** Moves all of a worker's keys to its files, and empties its keys. */
-    void write(int worker, ResponseReader.Keys keys) throws IOException {
+    void write(int worker, Keys keys) throws IOException {
         for (int i = 0; i < keys.size; i++) {
             int part = part(keys.h1[i]);
             DataOutputStream file = out[worker][part];
@@ -60,18 +60,19 @@ final class KeySpill implements AutoCloseable {
             file.writeLong(keys.offsets[i]);
             file.writeInt(keys.lengths[i]);
             file.writeInt(keys.answered[i]);
+            file.writeInt(keys.crcs[i]);
             counts[worker][part]++;
         }
         keys.size = 0;
     }
 
     /** The keys of one part, of all workers; call after the last {@link #write}. */
-    ResponseReader.Keys read(int part) throws IOException {
+    Keys read(int part) throws IOException {
         long total = 0;
         for (long[] worker : counts) {
             total += worker[part];
         }
-        ResponseReader.Keys keys = new ResponseReader.Keys((int) Math.max(1, total), Integer.MAX_VALUE);
+        Keys keys = new Keys((int) Math.max(1, total), Integer.MAX_VALUE);
         for (int worker = 0; worker < out.length; worker++) {
             if (out[worker][part] == null) {
                 continue;
@@ -81,7 +82,14 @@ final class KeySpill implements AutoCloseable {
             try (DataInputStream in =
                     new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 14))) {
                 for (long i = 0; i < counts[worker][part]; i++) {
-                    keys.put(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readInt(), in.readInt());
+                    keys.put(
+                            in.readLong(),
+                            in.readLong(),
+                            in.readLong(),
+                            in.readLong(),
+                            in.readInt(),
+                            in.readInt(),
+                            in.readInt());
                 }
             }
         }

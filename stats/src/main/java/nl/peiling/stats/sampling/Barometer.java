@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.peiling.core.model.Edition;
 
 /**
  * The response barometer: per institution, per location and per module, the responses so far against the required
@@ -114,8 +115,10 @@ public final class Barometer {
     }
 
     /**
-     * Reads a {@code population.csv} and streams a {@code responses.csv} into a barometer at the standard parameters;
-     * see {@link Population#read(Path)} and {@link ResponseCounts#read(Path, Population)}.
+     * Reads a {@code population.csv} and streams a {@code responses.csv} into a barometer at the standard parameters,
+     * without an edition: every row counts, unchecked beyond its institution and location, and the first bad row
+     * fails the read; see {@link Population#read(Path)} and {@link ResponseCounts#read(Path, Population)}. {@link
+     * #read(Path, Path, Edition)} counts as {@code aggregate} reads.
      *
      * @throws BarometerException naming file, line, column and value for any unreadable or bad input
      */
@@ -124,6 +127,23 @@ public final class Barometer {
         requireNonNull(responses, "responses");
         Population students = Population.read(population);
         return of(students, ResponseCounts.read(responses, students));
+    }
+
+    /**
+     * Reads a {@code population.csv} and a {@code responses.csv} into a barometer at the standard parameters,
+     * counting the rows as {@code aggregate} reads them: checked against the edition, bad rows rejected, of a
+     * double login only the kept row; see {@link CountedResponses#read} for the counts with the rejects.
+     *
+     * @throws BarometerException for an unreadable or bad population file
+     * @throws nl.peiling.stats.responses.ResponseFormatException for an unreadable responses file or a wrong
+     *     header
+     */
+    public static Barometer read(Path population, Path responses, Edition edition) {
+        requireNonNull(population, "population");
+        requireNonNull(responses, "responses");
+        requireNonNull(edition, "edition");
+        Population students = Population.read(population);
+        return of(students, CountedResponses.read(responses, students, edition).counts());
     }
 
     private static void checkKnown(Population population, ResponseCounts counts) {

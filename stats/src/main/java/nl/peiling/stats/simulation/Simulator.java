@@ -2,7 +2,6 @@ package nl.peiling.stats.simulation;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -35,6 +34,7 @@ import nl.peiling.core.engine.Questionnaire;
 import nl.peiling.core.engine.RespondentFields;
 import nl.peiling.core.engine.ResponseLayout;
 import nl.peiling.core.engine.Session;
+import nl.peiling.core.io.AtomicFiles;
 import nl.peiling.core.model.Cluster;
 import nl.peiling.core.model.Edition;
 import nl.peiling.core.model.GradeQuestion;
@@ -180,14 +180,14 @@ public final class Simulator {
         files.add(institutionsFile);
 
         Path studentsFile = folder.resolve("students.csv");
-        try (BufferedWriter out = Files.newBufferedWriter(studentsFile, StandardCharsets.UTF_8)) {
+        AtomicFiles.write(studentsFile, out -> {
             out.write("respondent,institution,location\n");
             for (Student student : population) {
                 Institution institution = plans.get(student.institution());
                 out.write(student.key() + "," + institution.code() + ","
                         + institution.locations().get(student.location()).code() + "\n");
             }
-        }
+        });
         files.add(studentsFile);
 
         Path populationFile = folder.resolve("population.csv");
@@ -199,12 +199,12 @@ public final class Simulator {
                     + student.pathway();
             cells.merge(cell, 1L, Long::sum);
         }
-        try (BufferedWriter out = Files.newBufferedWriter(populationFile, StandardCharsets.UTF_8)) {
+        AtomicFiles.write(populationFile, out -> {
             out.write("institution,location,level,pathway,population\n");
             for (Map.Entry<String, Long> cell : cells.entrySet()) {
                 out.write(cell.getKey() + "," + cell.getValue() + "\n");
             }
-        }
+        });
         files.add(populationFile);
 
         List<Respondent> respondents = population.stream()
@@ -337,51 +337,54 @@ public final class Simulator {
         int batch = 5_000;
         int batches = (population.size() + batch - 1) / batch;
         List<String> lastRows = new ArrayList<>();
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(String.join(",", answerer.questionnaire.columns()) + "\n");
-            IntStream.range(0, batches)
-                    .parallel()
-                    .mapToObj(b -> {
-                        StringBuilder text = new StringBuilder(batch * 400);
-                        List<String> lines = new ArrayList<>();
-                        for (int s = b * batch; s < Math.min(population.size(), (b + 1) * batch); s++) {
-                            Student student = population.get(s);
-                            SplittableRandom random = new SplittableRandom(seedHash(seed, student.key()));
-                            Effects effect = effects.get(student.institution());
-                            if (random.nextDouble() >= effect.responseRate()) {
-                                continue;
+        try {
+            AtomicFiles.write(file, out -> {
+                out.write(String.join(",", answerer.questionnaire.columns()) + "\n");
+                IntStream.range(0, batches)
+                        .parallel()
+                        .mapToObj(b -> {
+                            StringBuilder text = new StringBuilder(batch * 400);
+                            List<String> lines = new ArrayList<>();
+                            for (int s = b * batch; s < Math.min(population.size(), (b + 1) * batch); s++) {
+                                Student student = population.get(s);
+                                SplittableRandom random = new SplittableRandom(seedHash(seed, student.key()));
+                                Effects effect = effects.get(student.institution());
+                                if (random.nextDouble() >= effect.responseRate()) {
+                                    continue;
+                                }
+                                Institution institution = plans.get(student.institution());
+                                Allocation allocation = allocations.get(student.key());
+                                String line = answerer.row(student, institution, effect, allocation, random);
+                                text.append(line).append('\n');
+                                lines.add(line);
                             }
-                            Institution institution = plans.get(student.institution());
-                            Allocation allocation = allocations.get(student.key());
-                            String line = answerer.row(student, institution, effect, allocation, random);
-                            text.append(line).append('\n');
-                            lines.add(line);
-                        }
-                        return new Object[] {text.toString(), lines};
-                    })
-                    .forEachOrdered(chunk -> {
-                        try {
-                            out.write((String) chunk[0]);
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                        @SuppressWarnings("unchecked")
-                        List<String> lines = (List<String>) chunk[1];
-                        rows[0] += lines.size();
-                        if (noise > 0) {
-                            lastRows.addAll(lines.subList(Math.max(0, lines.size() - noise), lines.size()));
-                            if (lastRows.size() > 4 * noise) {
-                                lastRows.subList(0, lastRows.size() - 2 * noise).clear();
+                            return new Object[] {text.toString(), lines};
+                        })
+                        .forEachOrdered(chunk -> {
+                            try {
+                                out.write((String) chunk[0]);
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
                             }
-                        }
-                    });
-            SplittableRandom random = new SplittableRandom(seedHash(seed, "noise"));
-            for (int n = 0; n < noise && !lastRows.isEmpty(); n++) {
-                String row = lastRows.get(random.nextInt(lastRows.size()));
-                out.write(noisy(row, n, random));
-                out.write('\n');
-                rows[0]++;
-            }
+                            @SuppressWarnings("unchecked")
+                            List<String> lines = (List<String>) chunk[1];
+                            rows[0] += lines.size();
+                            if (noise > 0) {
+                                lastRows.addAll(lines.subList(Math.max(0, lines.size() - noise), lines.size()));
+                                if (lastRows.size() > 4 * noise) {
+                                    lastRows.subList(0, lastRows.size() - 2 * noise)
+                                            .clear();
+                                }
+                            }
+                        });
+                SplittableRandom random = new SplittableRandom(seedHash(seed, "noise"));
+                for (int n = 0; n < noise && !lastRows.isEmpty(); n++) {
+                    String row = lastRows.get(random.nextInt(lastRows.size()));
+                    out.write(noisy(row, n, random));
+                    out.write('\n');
+                    rows[0]++;
+                }
+            });
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }

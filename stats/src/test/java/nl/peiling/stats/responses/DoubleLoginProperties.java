@@ -155,14 +155,14 @@ class DoubleLoginProperties {
                         .toList()))
                 .hasSize(keys.size());
 
-        ResponseReader.Keys hashed = new ResponseReader.Keys(16, Integer.MAX_VALUE);
+        Keys hashed = new Keys(16, Integer.MAX_VALUE);
         Random random = new Random(7);
         byte[] data = new byte[200];
         for (byte[] key : keys) {
             int at = random.nextInt(data.length - key.length);
             random.nextBytes(data); // other bytes around the key must not matter
             System.arraycopy(key, 0, data, at, key.length);
-            hashed.add(data, at, at + key.length, 1, 0, 0, 0);
+            hashed.add(data, at, at + key.length, 1, 0, 0, 0, 0);
         }
         Set<Long> first = new HashSet<>();
         Set<Long> second = new HashSet<>();
@@ -174,12 +174,12 @@ class DoubleLoginProperties {
         assertThat(second).as("distinct second hashes").hasSize(keys.size());
 
         // The same key in other surroundings hashes the same.
-        ResponseReader.Keys again = new ResponseReader.Keys(1, Integer.MAX_VALUE);
+        Keys again = new Keys(1, Integer.MAX_VALUE);
         byte[] key = keys.get(123_456);
         byte[] elsewhere = new byte[key.length + 9];
         System.arraycopy(key, 0, elsewhere, 9, key.length);
-        again.add(elsewhere, 9, 9 + key.length, 1, 0, 0, 0);
-        again.add(key, 0, key.length, 2, 0, 0, 0);
+        again.add(elsewhere, 9, 9 + key.length, 1, 0, 0, 0, 0);
+        again.add(key, 0, key.length, 2, 0, 0, 0, 0);
         assertThat(again.h1[0]).isEqualTo(again.h1[1]).isEqualTo(hashed.h1[123_456]);
         assertThat(again.h2[0]).isEqualTo(again.h2[1]).isEqualTo(hashed.h2[123_456]);
     }
