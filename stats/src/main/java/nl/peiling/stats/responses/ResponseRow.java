@@ -14,18 +14,6 @@ import nl.peiling.core.model.Question;
  */
 public final class ResponseRow {
 
-    /** Not answered or not shown: {@link AnswerRule#EMPTY}. */
-    public static final byte EMPTY = AnswerRule.EMPTY;
-    /** A substantive answer: {@link AnswerRule#SUBSTANTIVE}. */
-    public static final byte SUBSTANTIVE = AnswerRule.SUBSTANTIVE;
-    /** A non-substantive code of a scale ({@code nvt}, {@code wn}): {@link AnswerRule#NON_SUBSTANTIVE}. */
-    public static final byte NON_SUBSTANTIVE = AnswerRule.NON_SUBSTANTIVE;
-    /** An open answer (its text is not kept): {@link AnswerRule#TEXT}. */
-    public static final byte TEXT = AnswerRule.TEXT;
-
-    /** The scale of number values, {@link AnswerRule#NUMBER_SCALE}: a value is stored in millionths. */
-    public static final long NUMBER_SCALE = AnswerRule.NUMBER_SCALE;
-
     final List<Question> questions;
     final byte[] states;
     final long[] values;
@@ -50,7 +38,7 @@ public final class ResponseRow {
     }
 
     void clear() {
-        java.util.Arrays.fill(states, EMPTY);
+        java.util.Arrays.fill(states, AnswerRule.EMPTY);
         answered = 0;
     }
 
@@ -107,7 +95,7 @@ public final class ResponseRow {
         return answered;
     }
 
-    /** The state of question {@code index}: {@link #EMPTY}, {@link #SUBSTANTIVE}, ... */
+    /** The state of question {@code index}: {@link AnswerRule#EMPTY}, {@link AnswerRule#SUBSTANTIVE}, ... */
     public byte state(int index) {
         return states[index];
     }

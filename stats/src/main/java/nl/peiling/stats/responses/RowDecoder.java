@@ -173,7 +173,7 @@ final class RowDecoder {
             if (p + 1 < limit) {
                 byte b = data[p];
                 if (b == ',') {
-                    states[q] = ResponseRow.EMPTY;
+                    states[q] = AnswerRule.EMPTY;
                     p++;
                     continue;
                 }
@@ -182,7 +182,7 @@ final class RowDecoder {
                         && (b & 0xC0) == 0
                         && ((columnDigits[c] >>> b) & 1) != 0
                         && (mask & columnModule[c]) != 0) {
-                    states[q] = ResponseRow.SUBSTANTIVE;
+                    states[q] = AnswerRule.SUBSTANTIVE;
                     values[q] = b - '0';
                     digits++;
                     p += 2;
@@ -279,7 +279,7 @@ final class RowDecoder {
         }
         p = Math.min(p + 1, limit);
         if (from == to) {
-            row.states[q] = ResponseRow.EMPTY;
+            row.states[q] = AnswerRule.EMPTY;
             return p;
         }
         if ((mask & layout.columnModule()[c]) == 0

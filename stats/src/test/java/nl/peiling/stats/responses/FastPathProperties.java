@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import nl.peiling.core.engine.AnswerRule;
 import nl.peiling.core.model.Edition;
 import nl.peiling.core.testing.Tries;
 import nl.peiling.stats.scores.AggregatorFixtures;
@@ -205,7 +206,7 @@ class FastPathProperties {
                 .append(row.length);
         for (int q = 0; q < row.questions.size(); q++) {
             text.append(' ').append(row.state(q));
-            if (row.state(q) != ResponseRow.EMPTY && row.state(q) != ResponseRow.TEXT) {
+            if (row.state(q) != AnswerRule.EMPTY && row.state(q) != AnswerRule.TEXT) {
                 text.append('=').append(row.value(q));
             }
         }
