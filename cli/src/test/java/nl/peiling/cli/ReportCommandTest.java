@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.peiling.core.model.Language;
 import nl.peiling.stats.scores.ClusterFigures;
 import nl.peiling.stats.scores.GroupResult;
 import nl.peiling.stats.scores.Results;
