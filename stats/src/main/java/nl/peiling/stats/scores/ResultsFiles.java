@@ -222,7 +222,7 @@ public final class ResultsFiles {
         return value.toString();
     }
 
-    /** Only reading needs databind: it is not loaded when results are only written. */
+    /** The mapper that reads results; made on the first read, since writing needs none. */
     private static final class Reading {
         static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
