@@ -334,6 +334,14 @@ public final class AggregateComparison {
 
     /** The per-institution n, mean, sd and positive share of every scale and grade item, in DuckDB. */
     static String duckdb(Path responses, Edition edition) throws SQLException, IOException {
+        return duckdb(responses, edition, "institution");
+    }
+
+    /**
+     * The n, mean, sd and positive share of every scale and grade item per group of the comma-separated
+     * columns {@code groupBy}, in DuckDB.
+     */
+    static String duckdb(Path responses, Edition edition, String groupBy) throws SQLException, IOException {
         // Every column read as text, as peiling reads it; the casts below then keep only the numbers.
         String header;
         try (var lines = Files.lines(responses)) {
@@ -347,7 +355,7 @@ public final class AggregateComparison {
                     .append("': 'VARCHAR'");
         }
         columns.append('}');
-        StringBuilder select = new StringBuilder("SELECT institution");
+        StringBuilder select = new StringBuilder("SELECT ").append(groupBy);
         int items = 0;
         for (Question question : edition.questions()) {
             if (question.type() != QuestionType.SCALE && question.type() != QuestionType.GRADE) {
@@ -386,7 +394,10 @@ public final class AggregateComparison {
                 .append("', header = true, auto_detect = false, columns = ")
                 .append(columns)
                 .append(")")
-                .append(" GROUP BY institution ORDER BY institution");
+                .append(" GROUP BY ")
+                .append(groupBy)
+                .append(" ORDER BY ")
+                .append(groupBy);
         int rows = 0;
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = connection.createStatement();
@@ -395,6 +406,6 @@ public final class AggregateComparison {
                 rows++;
             }
         }
-        return rows + " institutions × " + items + " items";
+        return rows + " groups of " + groupBy + " × " + items + " items";
     }
 }

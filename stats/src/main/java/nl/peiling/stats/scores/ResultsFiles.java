@@ -2,11 +2,18 @@ package nl.peiling.stats.scores;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,14 +26,17 @@ import nl.peiling.stats.responses.Reject;
 /**
  * Results on disk: the results JSON (keys in a fixed order), a tidy CSV with one row per group × item
  * or cluster for spreadsheets and R, and the rejects file. Files are written to a temporary file and
- * moved into place, so a failed run never leaves half a file.
+ * moved into place, so a failed run never leaves half a file. The JSON is written by a streaming
+ * generator straight to the file (see {@link ResultsJson}) and read back through the records by Jackson
+ * databind.
  */
 public final class ResultsFiles {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    /** The writer's factory: a streaming generator, no object mapper. */
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** Buffer of the file streams: few system calls for files of tens of megabytes. */
+    private static final int BUFFER = 1 << 16;
 
     /** The columns of the tidy CSV. */
     public static final List<String> CSV_COLUMNS = List.of(
@@ -59,13 +69,32 @@ public final class ResultsFiles {
 
     private ResultsFiles() {}
 
-    /** The results as JSON. */
+    /** The results as JSON, as {@link #writeJson} writes them to a file. */
     public static String toJson(Results results) {
-        try {
-            return MAPPER.writeValueAsString(requireNonNull(results, "results")) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write results as JSON", e);
+        requireNonNull(results, "results");
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = JSON.createGenerator(text)) {
+            json(results, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write results as JSON", e);
         }
+        return text.toString();
+    }
+
+    /** Writes the results JSON to a stream, which it leaves open. */
+    public static void writeJson(Results results, OutputStream stream) throws IOException {
+        requireNonNull(results, "results");
+        requireNonNull(stream, "stream");
+        try (JsonGenerator out =
+                JSON.createGenerator(stream, JsonEncoding.UTF8).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            json(results, out);
+        }
+    }
+
+    private static void json(Results results, JsonGenerator out) throws IOException {
+        out.useDefaultPrettyPrinter();
+        ResultsJson.write(results, out);
+        out.writeRaw('\n');
     }
 
     /**
@@ -75,7 +104,7 @@ public final class ResultsFiles {
      */
     public static Results readJson(Path file) throws IOException {
         try {
-            return MAPPER.readValue(file.toFile(), Results.class);
+            return Reading.MAPPER.readValue(file.toFile(), Results.class);
         } catch (JsonProcessingException e) {
             throw new IOException(file + " is not a peiling results file: " + e.getOriginalMessage(), e);
         }
@@ -83,13 +112,14 @@ public final class ResultsFiles {
 
     /** Writes the results JSON. */
     public static void writeJson(Results results, Path file) throws IOException {
-        String json = toJson(results);
-        atomically(file, out -> out.write(json));
+        requireNonNull(results, "results");
+        atomically(file, out -> writeJson(results, out));
     }
 
     /** Writes the tidy CSV: one row per group × item (with a mean or shares) and group × cluster. */
     public static void writeCsv(Results results, Path file) throws IOException {
-        atomically(file, out -> {
+        requireNonNull(results, "results");
+        atomicallyText(file, out -> {
             out.write(String.join(",", CSV_COLUMNS));
             out.write("\n");
             for (GroupResult group : results.groups()) {
@@ -156,7 +186,8 @@ public final class ResultsFiles {
 
     /** Writes the rejects file {@code line,respondent,reason,column,value}. */
     public static void writeRejects(List<Reject> rejects, Path file) throws IOException {
-        atomically(file, out -> {
+        requireNonNull(rejects, "rejects");
+        atomicallyText(file, out -> {
             out.write(String.join(",", REJECT_COLUMNS));
             out.write("\n");
             for (Reject reject : rejects) {
@@ -191,8 +222,25 @@ public final class ResultsFiles {
         return value.toString();
     }
 
+    /** The mapper that reads results; made on the first read, since writing needs none. */
+    private static final class Reading {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
     private interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private interface TextBody {
         void write(Writer out) throws IOException;
+    }
+
+    private static void atomicallyText(Path file, TextBody body) throws IOException {
+        atomically(file, stream -> {
+            Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            body.write(out);
+            out.flush();
+        });
     }
 
     private static void atomically(Path file, Body body) throws IOException {
@@ -201,7 +249,7 @@ public final class ResultsFiles {
         Files.createDirectories(parent);
         Path temporary = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
         try {
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), BUFFER)) {
                 body.write(out);
             }
             try {

@@ -1,0 +1,143 @@
+package nl.peiling.stats.scores;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.peiling.core.io.Definitions;
+import nl.peiling.core.model.Edition;
+import nl.peiling.stats.sampling.Population;
+import nl.peiling.stats.simulation.Simulator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The streaming results writer against the databind mapper that wrote results files before it. */
+class ResultsJsonTest {
+
+    static final Edition EDITION = Definitions.standard()
+            .readEdition(Path.of("../modules-catalog/src/main/resources/nl/peiling/catalog/editions/2027"));
+
+    /** How results were written before the streaming writer: databind over the records, indented. */
+    static final ObjectMapper DATABIND = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    @TempDir
+    static Path dir;
+
+    static Results results;
+
+    @BeforeAll
+    static void aggregate() throws IOException {
+        Path survey = dir.resolve("survey");
+        Simulator.of(EDITION)
+                .withInstitutions(6)
+                .withStudents(9_000)
+                .withSeed("streaming")
+                .withNoise(10)
+                .write(survey);
+        Population population = Population.read(survey.resolve("population.csv"));
+        Map<String, List<String>> locations = new HashMap<>();
+        population
+                .institutions()
+                .forEach(code -> locations.put(
+                        code, List.copyOf(population.locations(code).keySet())));
+        results = Aggregator.of(EDITION)
+                .withPopulation(population)
+                .withKnownLocations(locations)
+                .withGroupings(Grouping.parse("institution,institution+location,level+pathway,institution+level"))
+                .withCaseMix(EnumSet.of(Dimension.LEVEL, Dimension.PATHWAY))
+                .withMinN(40)
+                .withMinResponseRate(0.2)
+                .aggregate(survey.resolve("responses.csv"))
+                .results();
+    }
+
+    @Test
+    void theSurvey_hasEveryKindOfFigure() {
+        assertThat(results.weighted()).isTrue();
+        assertThat(results.input().rejected()).isPositive();
+        assertThat(results.groups()).extracting(GroupResult::suppressedBecause).contains(null, "n");
+        assertThat(results.groups().stream().flatMap(g -> g.items().stream()))
+                .extracting(ItemFigures::suppressedBecause)
+                .contains(null, "n");
+        assertThat(results.benchmarks()).extracting(BenchmarkFigures::caseMix).contains((CaseMix) null);
+        assertThat(results.benchmarks()).anyMatch(b -> b.caseMix() != null);
+        assertThat(results.groups().stream().flatMap(g -> g.items().stream()))
+                .anyMatch(i -> i.positiveLow() != null
+                        && i.nonSubstantive() != null
+                        && !i.nonSubstantive().isEmpty());
+        assertThat(results.fingerprints().clusters()).isNotEmpty();
+    }
+
+    @Test
+    void writeJson_isByteForByteWhatDatabindWrote() throws IOException {
+        byte[] before = (DATABIND.writeValueAsString(results) + "\n").getBytes(StandardCharsets.UTF_8);
+        Path file = dir.resolve("results.json");
+        ResultsFiles.writeJson(results, file);
+
+        assertThat(Files.mismatch(file, write(before))).isEqualTo(-1L);
+        assertThat(before.length).isGreaterThan(1_000_000);
+    }
+
+    @Test
+    void toJson_isTheFilesText() throws IOException {
+        Path file = dir.resolve("text.json");
+        ResultsFiles.writeJson(results, file);
+        assertThat(ResultsFiles.toJson(results)).isEqualTo(Files.readString(file));
+    }
+
+    @Test
+    void writeJson_toAStream_leavesItOpen() throws IOException {
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        ResultsFiles.writeJson(results, stream);
+        stream.write('x');
+        assertThat(stream.toString(StandardCharsets.UTF_8)).isEqualTo(ResultsFiles.toJson(results) + "x");
+    }
+
+    @Test
+    void readJson_readsTheWrittenFileBackToEqualRecords() throws IOException {
+        Path file = dir.resolve("back.json");
+        ResultsFiles.writeJson(results, file);
+        assertThat(ResultsFiles.readJson(file)).isEqualTo(results);
+    }
+
+    @Test
+    void nullParts_areWrittenAsDatabindWroteThem() throws IOException {
+        Results bare = new Results(
+                "2027",
+                new Results.Input(0, 0, 0),
+                false,
+                10,
+                List.of(),
+                List.of(new GroupResult(
+                        Map.of(),
+                        null,
+                        null,
+                        true,
+                        List.of(new ItemFigures(
+                                "q1", "number", null, null, null, null, null, null, true, null, null, null, null, null,
+                                null, null, null, null, "n")),
+                        List.of(),
+                        "n")),
+                List.of(new BenchmarkFigures(
+                        "X", "item", "q1", null, null, null, null, null, null, null, null, true, null, "n")),
+                null,
+                null);
+        assertThat(ResultsFiles.toJson(bare)).isEqualTo(DATABIND.writeValueAsString(bare) + "\n");
+    }
+
+    private static Path write(byte[] bytes) throws IOException {
+        return Files.write(dir.resolve("databind.json"), bytes);
+    }
+}
