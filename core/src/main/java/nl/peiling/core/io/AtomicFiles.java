@@ -2,8 +2,9 @@ package nl.peiling.core.io;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,12 @@ public final class AtomicFiles {
         void writeTo(Writer out) throws IOException;
     }
 
+    /** Writes the bytes of a file. */
+    @FunctionalInterface
+    public interface Bytes {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     private AtomicFiles() {}
 
     /** Writes {@code text} as UTF-8 to {@code target}, creating its folder when missing. */
@@ -43,6 +50,22 @@ public final class AtomicFiles {
      *     throws; the target is then as it was
      */
     public static void write(Path target, Content content) throws IOException {
+        requireNonNull(content, "content");
+        writeBytes(target, stream -> {
+            Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            content.writeTo(out);
+            out.flush();
+        });
+    }
+
+    /**
+     * Writes what {@code content} writes, through a 64 KiB buffer, to {@code target}, creating its folder
+     * when missing.
+     *
+     * @throws IOException when the folder, the temporary file or the move fails, or {@code content}
+     *     throws; the target is then as it was
+     */
+    public static void writeBytes(Path target, Bytes content) throws IOException {
         requireNonNull(target, "target");
         requireNonNull(content, "content");
         Path absolute = target.toAbsolutePath();
@@ -52,10 +75,8 @@ public final class AtomicFiles {
                 "." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
         boolean moved = false;
         try {
-            try (Writer out = new BufferedWriter(
-                    new OutputStreamWriter(
-                            Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                            StandardCharsets.UTF_8),
+            try (OutputStream out = new BufferedOutputStream(
+                    Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                     1 << 16)) {
                 content.writeTo(out);
             }

@@ -77,4 +77,24 @@ class AtomicFilesTest {
                 .isEqualTo(Files.getPosixFilePermissions(plain))
                 .contains(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
+
+    @Test
+    void writeBytes_writesTheBytes_withTheUsualPermissions_andAFailureKeepsTheOldFile() throws IOException {
+        Path target = dir.resolve("results.json");
+        Path plain = dir.resolve("plain.json");
+        AtomicFiles.writeBytes(target, out -> out.write(new byte[] {'{', '}', '\n'}));
+        Files.writeString(plain, "{}\n");
+
+        assertThatThrownBy(() -> AtomicFiles.writeBytes(target, out -> {
+                    out.write('[');
+                    throw new IOException("disk full");
+                }))
+                .hasMessage("disk full");
+
+        assertThat(Files.readString(target)).isEqualTo("{}\n");
+        assertThat(names()).containsExactlyInAnyOrder("results.json", "plain.json");
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
+        }
+    }
 }

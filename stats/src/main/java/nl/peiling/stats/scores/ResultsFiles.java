@@ -8,19 +8,14 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import nl.peiling.core.io.AtomicFiles;
 import nl.peiling.stats.responses.Reject;
 
 /**
@@ -36,7 +31,6 @@ public final class ResultsFiles {
     private static final JsonFactory JSON = new JsonFactory();
 
     /** Buffer of the file streams: few system calls for files of tens of megabytes. */
-    private static final int BUFFER = 1 << 16;
 
     /** The columns of the tidy CSV. */
     public static final List<String> CSV_COLUMNS = List.of(
@@ -113,13 +107,13 @@ public final class ResultsFiles {
     /** Writes the results JSON. */
     public static void writeJson(Results results, Path file) throws IOException {
         requireNonNull(results, "results");
-        atomically(file, out -> writeJson(results, out));
+        AtomicFiles.writeBytes(file, out -> writeJson(results, out));
     }
 
     /** Writes the tidy CSV: one row per group × item (with a mean or shares) and group × cluster. */
     public static void writeCsv(Results results, Path file) throws IOException {
         requireNonNull(results, "results");
-        atomicallyText(file, out -> {
+        AtomicFiles.write(file, out -> {
             out.write(String.join(",", CSV_COLUMNS));
             out.write("\n");
             for (GroupResult group : results.groups()) {
@@ -187,7 +181,7 @@ public final class ResultsFiles {
     /** Writes the rejects file {@code line,respondent,reason,column,value}. */
     public static void writeRejects(List<Reject> rejects, Path file) throws IOException {
         requireNonNull(rejects, "rejects");
-        atomicallyText(file, out -> {
+        AtomicFiles.write(file, out -> {
             out.write(String.join(",", REJECT_COLUMNS));
             out.write("\n");
             for (Reject reject : rejects) {
@@ -225,41 +219,5 @@ public final class ResultsFiles {
     /** The mapper that reads results; made on the first read, since writing needs none. */
     private static final class Reading {
         static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
-
-    private interface Body {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private interface TextBody {
-        void write(Writer out) throws IOException;
-    }
-
-    private static void atomicallyText(Path file, TextBody body) throws IOException {
-        atomically(file, stream -> {
-            Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            body.write(out);
-            out.flush();
-        });
-    }
-
-    private static void atomically(Path file, Body body) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), BUFFER)) {
-                body.write(out);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temporary);
-            throw e;
-        }
     }
 }
