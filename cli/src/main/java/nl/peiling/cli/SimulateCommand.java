@@ -71,6 +71,8 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Outputs.folder("--out", out);
+        Outputs.students("--students", students);
         Simulator simulator;
         try {
             simulator = Simulator.of(edition.resolve())
