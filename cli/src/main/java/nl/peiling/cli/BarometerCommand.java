@@ -81,7 +81,7 @@ final class BarometerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Outputs.file("--rejects", rejects);
+        FileOptions.file("--rejects", rejects);
         SampleSize size = parameters.sampleSize();
         String id = edition != null
                 ? edition

@@ -89,8 +89,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Outputs.folder("--out", out);
-        Outputs.students("--students", students);
+        FileOptions.folder("--out", out);
+        FileOptions.students("--students", students);
         Progress progress = new Progress(spec.commandLine().getErr());
         Edition edition = Catalog.load().edition("2027");
 

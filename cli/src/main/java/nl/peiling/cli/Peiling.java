@@ -73,6 +73,10 @@ public final class Peiling {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExitCodeExceptionMapper(e -> EXIT_INPUT);
+        cli.setExecutionStrategy(parsed -> {
+            FileOptions.check(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine command = e.getCommandLine();
             command.getErr().println("peiling: " + e.getMessage());

@@ -79,8 +79,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Outputs.file("--out", out);
-        Results read = ResultsInput.read("--results", results);
+        FileOptions.file("--out", out);
+        Results read = ResultsInput.read(results);
         Edition chosen = Editions.resolve(edition != null ? edition : read.edition());
         Report report = Report.of(read, chosen).withLanguage(language);
         if (institutions != null) {

@@ -13,12 +13,8 @@ final class ResultsInput {
 
     private ResultsInput() {}
 
-    /** The results in {@code file}, given as {@code option}. */
-    static Results read(String option, Path file) {
-        if (Files.isDirectory(file)) {
-            throw new InputException(
-                    option + " " + file + ": is a folder; it must name a results file (peiling aggregate --out)");
-        }
+    /** The results in {@code file}; a folder is refused earlier, by {@link FileOptions#check}. */
+    static Results read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new InputException(file + ": no such file");
         }

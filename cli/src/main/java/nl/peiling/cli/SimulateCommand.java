@@ -71,8 +71,8 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Outputs.folder("--out", out);
-        Outputs.students("--students", students);
+        FileOptions.folder("--out", out);
+        FileOptions.students("--students", students);
         Simulator simulator;
         try {
             simulator = Simulator.of(edition.resolve())

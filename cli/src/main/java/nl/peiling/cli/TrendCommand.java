@@ -68,9 +68,9 @@ final class TrendCommand implements Callable<Integer> {
             trend = Trends.standard()
                     .withMateriality(materiality)
                     .compare(
-                            ResultsInput.read("--previous", previous),
+                            ResultsInput.read(previous),
                             previous.toString(),
-                            ResultsInput.read("--current", current),
+                            ResultsInput.read(current),
                             current.toString());
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage(), e);

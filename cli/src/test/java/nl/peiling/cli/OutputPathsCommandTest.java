@@ -108,8 +108,7 @@ class OutputPathsCommandTest {
                 folder.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err())
-                .isEqualTo("peiling: --csv " + folder + ": is a folder; it must name a file to write" + NL);
+        assertThat(run.err()).isEqualTo("peiling: --csv " + folder + ": is a folder; it must name a file" + NL);
         assertThat(results).doesNotExist();
     }
 
@@ -150,8 +149,7 @@ class OutputPathsCommandTest {
                 folder.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err())
-                .isEqualTo("peiling: --rejects " + folder + ": is a folder; it must name a file to write" + NL);
+        assertThat(run.err()).isEqualTo("peiling: --rejects " + folder + ": is a folder; it must name a file" + NL);
     }
 
     private static String tooMany() {
@@ -159,6 +157,6 @@ class OutputPathsCommandTest {
                 Locale.ROOT,
                 "peiling: --students 2000000000: too many students for the memory of this Java process (at most %d;"
                         + " give more with -Xmx)%n",
-                Runtime.getRuntime().maxMemory() / Outputs.BYTES_PER_STUDENT);
+                Runtime.getRuntime().maxMemory() / FileOptions.BYTES_PER_STUDENT);
     }
 }

@@ -59,9 +59,7 @@ class ResultsInputCommandTest {
                 dir.resolve("r.html").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err())
-                .isEqualTo("peiling: --results " + dir
-                        + ": is a folder; it must name a results file (peiling aggregate --out)" + NL);
+        assertThat(run.err()).isEqualTo("peiling: --results " + dir + ": is a folder; it must name a file" + NL);
     }
 
     @Test
@@ -71,7 +69,7 @@ class ResultsInputCommandTest {
         Peiling.Run run = Peiling.execute("report", "--results", wrong.toString(), "--out", dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("peiling: --out " + dir + ": is a folder; it must name a file to write" + NL);
+        assertThat(run.err()).isEqualTo("peiling: --out " + dir + ": is a folder; it must name a file" + NL);
     }
 
     @Test
@@ -81,8 +79,6 @@ class ResultsInputCommandTest {
         Peiling.Run run = Peiling.execute("trend", "--previous", dir.toString(), "--current", current.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err())
-                .isEqualTo("peiling: --previous " + dir
-                        + ": is a folder; it must name a results file (peiling aggregate --out)" + NL);
+        assertThat(run.err()).isEqualTo("peiling: --previous " + dir + ": is a folder; it must name a file" + NL);
     }
 }
