@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "allocate",
         description = {
-            "Allocates modules (SPEC section 3): every student gets the base module, the institution's chosen",
+            "Allocates modules: every student gets the base module, the institution's chosen",
             "modules and random modules from the rest, never an excluded one, within the length budget.",
             "batch (default): balanced per institution x location, module counts within one of each other.",
             "stateless: each student on their own, as a web service would, a pure function of seed, key and institution.",
