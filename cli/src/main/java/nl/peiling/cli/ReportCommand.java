@@ -108,13 +108,14 @@ final class ReportCommand implements Callable<Integer> {
             PrintWriter text = spec.commandLine().getOut();
             text.printf(
                     Locale.ROOT,
-                    "Report (%s, %s): %d clusters, %d questions, %d %s, %d figures suppressed%n",
+                    "Report (%s, %s): %s, %s, %s, %d figures suppressed%n",
                     institution == null ? "national" : "institution " + institution,
                     language.code(),
-                    contents.clusters(),
-                    contents.items(),
-                    contents.groups(),
-                    institution == null ? "institutions" : "locations",
+                    Numbers.counted(contents.clusters(), "cluster", "clusters"),
+                    Numbers.counted(contents.items(), "question", "questions"),
+                    institution == null
+                            ? Numbers.counted(contents.groups(), "institution", "institutions")
+                            : Numbers.counted(contents.groups(), "location", "locations"),
                     contents.suppressed());
             text.println("Written: " + out);
             text.flush();
