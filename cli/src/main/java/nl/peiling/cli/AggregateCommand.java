@@ -115,6 +115,9 @@ final class AggregateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        FileOptions.file("--out", out);
+        FileOptions.file("--csv", csv);
+        FileOptions.file("--rejects", rejects);
         Edition chosen = edition.resolve();
         Aggregator aggregator;
         try {

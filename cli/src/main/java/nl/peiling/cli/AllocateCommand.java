@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "allocate",
         description = {
-            "Allocates modules (SPEC section 3): every student gets the base module, the institution's chosen",
+            "Allocates modules: every student gets the base module, the institution's chosen",
             "modules and random modules from the rest, never an excluded one, within the length budget.",
             "batch (default): balanced per institution x location, module counts within one of each other.",
             "stateless: each student on their own, as a web service would, a pure function of seed, key and institution.",
@@ -119,7 +119,7 @@ final class AllocateCommand implements Callable<Integer> {
         try {
             allocator = Allocator.of(definition, plans, secret);
         } catch (PlanException e) {
-            return planErrors(e);
+            return PlanErrors.print(spec, common.json(), e, institutions);
         }
         if (threads != null) {
             allocator = allocator.withThreads(threads);
@@ -169,27 +169,6 @@ final class AllocateCommand implements Callable<Integer> {
         return text;
     }
 
-    private int planErrors(PlanException e) {
-        if (common.json()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("valid", false);
-            json.put("errors", e.errors().size());
-            json.put("problems", problems(e.problems()));
-            Json.print(spec, json);
-        } else {
-            PrintWriter text = spec.commandLine().getOut();
-            e.problems().forEach(text::println);
-            text.printf(
-                    Locale.ROOT,
-                    "%d %s in the institution plans of %s; nothing written%n",
-                    e.errors().size(),
-                    e.errors().size() == 1 ? "error" : "errors",
-                    institutions);
-            text.flush();
-        }
-        return Peiling.EXIT_FAILED;
-    }
-
     private Map<String, Object> json(
             Edition definition, AllocationMode allocationMode, Allocations result, List<PlanProblem> warnings) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -197,7 +176,7 @@ final class AllocateCommand implements Callable<Integer> {
         json.put("mode", allocationMode.key());
         json.put("respondents", result.size());
         json.put("out", out.toString());
-        json.put("warnings", problems(warnings));
+        json.put("warnings", PlanErrors.problems(warnings));
         List<Map<String, Object>> strata = new ArrayList<>();
         for (StratumSummary stratum : result.strata()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -215,20 +194,6 @@ final class AllocateCommand implements Callable<Integer> {
         }
         json.put("strata", strata);
         return json;
-    }
-
-    private static List<Map<String, Object>> problems(List<PlanProblem> problems) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (PlanProblem problem : problems) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("severity", problem.severity().key());
-            entry.put("code", problem.code().key());
-            entry.put("institution", problem.institution());
-            entry.put("path", problem.path());
-            entry.put("message", problem.message());
-            list.add(entry);
-        }
-        return list;
     }
 
     private void text(

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         name = "barometer",
         description = {
             "Response barometer: per institution and location (and per module when the responses have a modules",
-            "column) the responses so far against the required net sample size of the population (SPEC section 4).",
+            "column) the responses so far against the required net sample size of the population.",
             "A module's population is the institution's population times the share of its respondents allocated",
             "the module. The rows are read as aggregate reads them: a bad row is rejected, not the file, and of a",
             "double login only the row aggregate keeps counts."
@@ -81,6 +81,7 @@ final class BarometerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        FileOptions.file("--rejects", rejects);
         SampleSize size = parameters.sampleSize();
         String id = edition != null
                 ? edition

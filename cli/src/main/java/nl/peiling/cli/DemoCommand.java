@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.peiling.cli.report.Names;
 import nl.peiling.cli.report.Report;
+import nl.peiling.cli.report.Words;
 import nl.peiling.core.allocation.Institutions;
 import nl.peiling.core.catalog.Catalog;
 import nl.peiling.core.model.Edition;
@@ -89,6 +89,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        FileOptions.folder("--out", out);
+        FileOptions.students("--students", students);
         Progress progress = new Progress(spec.commandLine().getErr());
         Edition edition = Catalog.load().edition("2027");
 
@@ -178,28 +180,33 @@ final class DemoCommand implements Callable<Integer> {
             Barometer barometer,
             PrintWriter text) {
         boolean nl = lang == Language.NL;
+        Words words = Words.in(lang);
         text.println(nl ? "Geschreven:" : "Written:");
         files.forEach(file -> text.println("  " + file));
         Results.Input input = results.input();
         text.printf(
-                Locale.ROOT,
                 nl
-                        ? "%n%d instellingen, %d studenten, %d rijen respons: %d gebruikt, %d afgewezen (zie rejects.csv)%n"
-                        : "%n%d institutions, %d students, %d response rows: %d used, %d rejected (see rejects.csv)%n",
-                simulation.institutions(),
-                simulation.students(),
-                input.rows(),
-                input.accepted(),
-                input.rejected());
+                        ? "%n%s, %s, %s respons: %s gebruikt, %s afgewezen (zie rejects.csv)%n"
+                        : "%n%s, %s, %s: %s used, %s rejected (see rejects.csv)%n",
+                counted(
+                        words,
+                        simulation.institutions(),
+                        nl ? "instelling" : "institution",
+                        nl ? "instellingen" : "institutions"),
+                counted(words, simulation.students(), nl ? "student" : "student", nl ? "studenten" : "students"),
+                counted(words, input.rows(), nl ? "rij" : "response row", nl ? "rijen" : "response rows"),
+                words.count(input.accepted()),
+                words.count(input.rejected()));
         long reached =
                 barometer.institutions().stream().filter(BarometerRow::reached).count();
+        int all = barometer.institutions().size();
         text.printf(
-                Locale.ROOT,
                 nl
-                        ? "Responsbarometer: %d van %d instellingen hebben de vereiste netto respons%n"
-                        : "Response barometer: %d of %d institutions reached the required net response%n",
-                reached,
-                barometer.institutions().size());
+                        ? "Responsbarometer: %s van %s %s de vereiste netto respons%n"
+                        : "Response barometer: %s of %s reached the required net response%n",
+                words.count(reached),
+                counted(words, all, nl ? "instelling" : "institution", nl ? "instellingen" : "institutions"),
+                nl ? (reached == 1 ? "heeft" : "hebben") : "");
         List<ClusterFigures> clusters = results.national().clusters().stream()
                 .filter(c -> !c.suppressed())
                 .toList();
@@ -210,14 +217,13 @@ final class DemoCommand implements Callable<Integer> {
                 .min(Comparator.comparingDouble(ClusterFigures::mean))
                 .orElseThrow();
         text.printf(
-                Locale.ROOT,
                 nl
-                        ? "Landelijk hoogste thema: %s (%.2f), laagste: %s (%.2f) op 1 tot 5%n"
-                        : "Highest theme nationally: %s (%.2f), lowest: %s (%.2f) on 1 to 5%n",
+                        ? "Landelijk hoogste thema: %s (%s), laagste: %s (%s) op 1 tot 5%n"
+                        : "Highest theme nationally: %s (%s), lowest: %s (%s) on 1 to 5%n",
                 title(edition, best),
-                best.mean(),
+                words.decimal(best.mean(), 2),
                 title(edition, worst),
-                worst.mean());
+                words.decimal(worst.mean(), 2));
         long higher = results.benchmarks().stream()
                 .filter(b -> b.institution().equals(institution)
                         && b.kind().equals("cluster")
@@ -231,16 +237,20 @@ final class DemoCommand implements Callable<Integer> {
                         && b.difference() < 0)
                 .count();
         text.printf(
-                Locale.ROOT,
                 nl
-                        ? "%s (%s): %d thema's significant hoger en %d lager dan de rest van het land%n"
-                        : "%s (%s): %d themes significantly higher and %d lower than the rest of the nation%n",
+                        ? "%s (%s): %s significant hoger en %s lager dan de rest van het land%n"
+                        : "%s (%s): %s significantly higher and %s lower than the rest of the nation%n",
                 names.institution(institution),
                 institution,
-                higher,
-                lower);
+                counted(words, higher, nl ? "thema" : "theme", nl ? "thema's" : "themes"),
+                words.count(lower));
         text.println(nl ? "Open de rapporten in een browser." : "Open the reports in a browser.");
         text.flush();
+    }
+
+    /** A count and its noun, singular for exactly one, with the language's thousands separator. */
+    private static String counted(Words words, long count, String one, String many) {
+        return words.count(count) + " " + (count == 1 ? one : many);
     }
 
     private String title(Edition edition, ClusterFigures cluster) {

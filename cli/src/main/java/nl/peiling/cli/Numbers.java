@@ -24,4 +24,9 @@ final class Numbers {
     static Double finiteOrNull(double value) {
         return Double.isFinite(value) ? value : null;
     }
+
+    /** A count and its noun, singular for exactly one: {@code 1 cluster}, {@code 2 clusters}. */
+    static String counted(long count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
+    }
 }

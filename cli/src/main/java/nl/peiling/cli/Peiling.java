@@ -72,7 +72,12 @@ public final class Peiling {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        wholeSentences(cli);
         cli.setExitCodeExceptionMapper(e -> EXIT_INPUT);
+        cli.setExecutionStrategy(parsed -> {
+            FileOptions.check(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine command = e.getCommandLine();
             command.getErr().println("peiling: " + e.getMessage());
@@ -96,6 +101,25 @@ public final class Peiling {
             return EXIT_INPUT;
         });
         return cli;
+    }
+
+    /**
+     * Joins each command's description lines into paragraphs, so that the help wraps whole sentences to
+     * the terminal: a line that does not end a sentence continues on the next.
+     */
+    private static void wholeSentences(CommandLine command) {
+        CommandLine.Model.UsageMessageSpec usage = command.getCommandSpec().usageMessage();
+        java.util.List<String> paragraphs = new java.util.ArrayList<>();
+        for (String line : usage.description()) {
+            int last = paragraphs.size() - 1;
+            if (last >= 0 && !paragraphs.get(last).matches("(?s).*[.:!?]")) {
+                paragraphs.set(last, paragraphs.get(last) + " " + line);
+            } else {
+                paragraphs.add(line);
+            }
+        }
+        usage.description(paragraphs.toArray(String[]::new));
+        command.getSubcommands().values().forEach(Peiling::wholeSentences);
     }
 
     private static String commandPath(CommandLine command) {

@@ -84,7 +84,9 @@ final class PlanCommand implements Callable<Integer> {
         }
         try {
             plan = planner.plan();
-        } catch (PlanException | PlannerException e) {
+        } catch (PlanException e) {
+            return PlanErrors.print(spec, common.json(), e, institutions);
+        } catch (PlannerException e) {
             throw new InputException(e.getMessage().replace("\n  ", "; ").replace("\n", " "), e);
         }
         if (common.json()) {

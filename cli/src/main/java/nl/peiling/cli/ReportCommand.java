@@ -16,7 +16,6 @@ import nl.peiling.core.io.AtomicFiles;
 import nl.peiling.core.model.Edition;
 import nl.peiling.core.model.Language;
 import nl.peiling.stats.scores.Results;
-import nl.peiling.stats.scores.ResultsFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,7 +79,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Results read = readResults(results);
+        FileOptions.file("--out", out);
+        Results read = ResultsInput.read(results);
         Edition chosen = Editions.resolve(edition != null ? edition : read.edition());
         Report report = Report.of(read, chosen).withLanguage(language);
         if (institutions != null) {
@@ -108,29 +108,19 @@ final class ReportCommand implements Callable<Integer> {
             PrintWriter text = spec.commandLine().getOut();
             text.printf(
                     Locale.ROOT,
-                    "Report (%s, %s): %d clusters, %d questions, %d %s, %d figures suppressed%n",
+                    "Report (%s, %s): %s, %s, %s, %d figures suppressed%n",
                     institution == null ? "national" : "institution " + institution,
                     language.code(),
-                    contents.clusters(),
-                    contents.items(),
-                    contents.groups(),
-                    institution == null ? "institutions" : "locations",
+                    Numbers.counted(contents.clusters(), "cluster", "clusters"),
+                    Numbers.counted(contents.items(), "question", "questions"),
+                    institution == null
+                            ? Numbers.counted(contents.groups(), "institution", "institutions")
+                            : Numbers.counted(contents.groups(), "location", "locations"),
                     contents.suppressed());
             text.println("Written: " + out);
             text.flush();
         }
         return Peiling.EXIT_OK;
-    }
-
-    private static Results readResults(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(file + ": no such file");
-        }
-        try {
-            return ResultsFiles.readJson(file);
-        } catch (IOException e) {
-            throw new InputException(e.getMessage(), e);
-        }
     }
 
     private static Names readNames(Path file) {

@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "serve",
         description = {
-            "Serves the edition's questionnaires: the JSON API of SPEC section 10, every acknowledged answer stored",
+            "Serves the edition's questionnaires: a JSON API, every acknowledged answer stored",
             "in PostgreSQL (--database), or without it in an embedded PostgreSQL in the data folder. Any number of",
-            "serve processes may share one database. Stops on Ctrl-C or SIGTERM. See docs/serve.md."
+            "serve processes may share one database. Stops on Ctrl-C or SIGTERM.",
+            "The API is described in docs/serve.md."
         })
 final class ServeCommand implements Callable<Integer> {
 

@@ -71,6 +71,8 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        FileOptions.folder("--out", out);
+        FileOptions.students("--students", students);
         Simulator simulator;
         try {
             simulator = Simulator.of(edition.resolve())
@@ -100,10 +102,10 @@ final class SimulateCommand implements Callable<Integer> {
             PrintWriter text = spec.commandLine().getOut();
             text.printf(
                     java.util.Locale.ROOT,
-                    "Simulated %d institutions, %d students, %d response rows (%d of them noise):%n",
-                    simulation.institutions(),
-                    simulation.students(),
-                    simulation.respondents(),
+                    "Simulated %s, %s, %s (%d of them noise):%n",
+                    Numbers.counted(simulation.institutions(), "institution", "institutions"),
+                    Numbers.counted(simulation.students(), "student", "students"),
+                    Numbers.counted(simulation.respondents(), "response row", "response rows"),
                     simulation.noise());
             simulation.files().forEach(file -> text.println("  " + file));
             text.flush();

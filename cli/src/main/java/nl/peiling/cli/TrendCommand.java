@@ -1,8 +1,6 @@
 package nl.peiling.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -10,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import nl.peiling.stats.scores.Results;
-import nl.peiling.stats.scores.ResultsFiles;
 import nl.peiling.stats.trend.Comparison;
 import nl.peiling.stats.trend.Materiality;
 import nl.peiling.stats.trend.Trend;
@@ -71,7 +67,11 @@ final class TrendCommand implements Callable<Integer> {
             Materiality materiality = new Materiality(minD, minPoints / 100);
             trend = Trends.standard()
                     .withMateriality(materiality)
-                    .compare(read(previous), previous.toString(), read(current), current.toString());
+                    .compare(
+                            ResultsInput.read(previous),
+                            previous.toString(),
+                            ResultsInput.read(current),
+                            current.toString());
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage(), e);
         }
@@ -161,16 +161,5 @@ final class TrendCommand implements Callable<Integer> {
 
     private static String group(Map<String, String> key) {
         return key.isEmpty() ? "national" : String.join("/", key.values());
-    }
-
-    private static Results read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(file + ": no such file");
-        }
-        try {
-            return ResultsFiles.readJson(file);
-        } catch (IOException e) {
-            throw new InputException(e.getMessage(), e);
-        }
     }
 }

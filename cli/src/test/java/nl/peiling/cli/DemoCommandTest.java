@@ -21,7 +21,7 @@ class DemoCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
                 .startsWith("Written:")
-                .contains("6 institutions, 6000 students")
+                .contains("6 institutions, 6,000 students")
                 .contains("Response barometer:")
                 .contains("Highest theme nationally:")
                 .contains("Open the reports in a browser.");
@@ -58,5 +58,34 @@ class DemoCommandTest {
         assertThat(json.get("students").asInt()).isEqualTo(1500);
         assertThat(json.get("input").get("rows").asLong())
                 .isEqualTo(json.get("input").get("accepted").asLong());
+    }
+
+    @Test
+    void demo_dutch_numbersAndPluralsInDutch(@TempDir Path dir) {
+        Peiling.Run run = Peiling.execute(
+                "demo", "--out", dir.toString(), "--institutions", "1", "--students", "3000", "--lang", "nl");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .containsPattern(
+                        "(?m)^1 instelling, 3\\.000 studenten, 1\\.\\d{3} rijen respons: 1\\.\\d{3} gebruikt, 0"
+                                + " afgewezen \\(zie rejects\\.csv\\)$")
+                .containsPattern("(?m)^Responsbarometer: [01] van 1 instelling heeft de vereiste netto respons$")
+                .containsPattern(
+                        "(?m)^Landelijk hoogste thema: .+ \\(\\d,\\d\\d\\), laagste: .+ \\(\\d,\\d\\d\\) op 1 tot 5$");
+    }
+
+    @Test
+    void demo_english_numbersAndPluralsInEnglish(@TempDir Path dir) {
+        Peiling.Run run = Peiling.execute(
+                "demo", "--out", dir.toString(), "--institutions", "1", "--students", "3000", "--lang", "en");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .containsPattern("(?m)^1 institution, 3,000 students, 1,\\d{3} response rows: 1,\\d{3} used, 0 rejected"
+                        + " \\(see rejects\\.csv\\)$")
+                .containsPattern("(?m)^Response barometer: [01] of 1 institution reached the required net response$")
+                .containsPattern(
+                        "(?m)^Highest theme nationally: .+ \\(\\d\\.\\d\\d\\), lowest: .+ \\(\\d\\.\\d\\d\\) on 1 to 5$");
     }
 }

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,5 +126,47 @@ class PlanCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("nothing.json");
+    }
+
+    @Test
+    void planErrors_sameExitCodeAndLinesAsAllocate() throws IOException {
+        String plans = Files.readString(data.resolve("institutions.json"));
+        String code = MAPPER.readTree(plans).get(0).get("code").asText();
+        ArrayNode bad = (ArrayNode) MAPPER.readTree(plans);
+        ((ObjectNode) bad.get(0)).putArray("chosen").add("nosuch").add("stage").add("llo");
+        Path institutions = Files.writeString(dir.resolve("bad-plans.json"), bad.toString());
+        String[] common = {"--edition", "2027", "--institutions", institutions.toString()};
+
+        Peiling.Run plan = Peiling.execute(concat(
+                common, "plan", "--population", data.resolve("population.csv").toString(), "--response-rate", "0.5"));
+        Peiling.Run allocate = Peiling.execute(concat(
+                common,
+                "allocate",
+                "--students",
+                data.resolve("students.csv").toString(),
+                "--seed",
+                "x",
+                "--out",
+                dir.resolve("never.csv").toString()));
+
+        assertThat(plan.exitCode()).isEqualTo(1);
+        assertThat(plan.err()).isEmpty();
+        assertThat(plan.out())
+                .isEqualTo("error unknown-module institutions[" + code
+                        + "].chosen[0]: unknown module \"nosuch\" (optional modules of edition 2027: nabijheid,"
+                        + " huisvesting, positie, llo, geldzorgen, welzijn, burgerschap, stage)"
+                        + System.lineSeparator()
+                        + "1 error in the institution plans of " + institutions + "; nothing written"
+                        + System.lineSeparator());
+        assertThat(allocate.exitCode()).isEqualTo(1);
+        assertThat(allocate.err()).isEmpty();
+        assertThat(allocate.out()).isEqualTo(plan.out());
+    }
+
+    private static String[] concat(String[] common, String command, String... more) {
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(List.of(common));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 }

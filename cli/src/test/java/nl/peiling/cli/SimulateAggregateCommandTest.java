@@ -144,4 +144,24 @@ class SimulateAggregateCommandTest {
         assertThat(lines.subList(1, lines.size()))
                 .allSatisfy(line -> assertThat(line).contains(",unknown-institution,institution,"));
     }
+
+    @Test
+    void simulate_oneInstitution_singularNoun() {
+        Peiling.Run run = Peiling.execute(
+                "simulate",
+                "--edition",
+                "2027",
+                "--institutions",
+                "1",
+                "--students",
+                "300",
+                "--seed",
+                "one",
+                "--out",
+                dir.resolve("one").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().findFirst().orElseThrow())
+                .matches("Simulated 1 institution, 300 students, \\d+ response rows \\(0 of them noise\\):");
+    }
 }
