@@ -203,31 +203,12 @@ final class SessionService {
         Map<String, Object> json = new LinkedHashMap<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (BarometerRow row : barometer.rows()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("institution", row.institution());
-            entry.put("location", row.location());
-            entry.put("population", row.population());
-            entry.put("responses", row.responses());
-            entry.put("net", row.net());
-            entry.put("gross", row.gross());
-            entry.put("percentOfNet", row.percentOfNet());
-            entry.put("reached", row.reached());
-            rows.add(entry);
+            rows.add(row.asMap());
         }
         json.put("rows", rows);
         List<Map<String, Object>> modules = new ArrayList<>();
         for (ModuleRow row : barometer.modules()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("institution", row.institution());
-            entry.put("module", row.module());
-            entry.put("share", row.share());
-            entry.put("population", row.population());
-            entry.put("responses", row.responses());
-            entry.put("net", row.net());
-            entry.put("gross", row.gross());
-            entry.put("percentOfNet", row.percentOfNet());
-            entry.put("reached", row.reached());
-            modules.add(entry);
+            modules.add(row.asMap());
         }
         json.put("modules", modules);
         return new Reply(200, json);

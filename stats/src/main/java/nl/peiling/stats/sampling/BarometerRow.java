@@ -2,7 +2,9 @@ package nl.peiling.stats.sampling;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One line of the response barometer: the responses of an institution, or of one of its locations, against the
@@ -64,5 +66,19 @@ public record BarometerRow(
                 net,
                 percentOfNet,
                 population);
+    }
+
+    /** The row with the keys of SPEC section 7's barometer JSON, in that order, plus {@code reached}. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("institution", institution());
+        entry.put("location", location());
+        entry.put("population", population());
+        entry.put("responses", responses());
+        entry.put("net", net());
+        entry.put("gross", gross());
+        entry.put("percentOfNet", percentOfNet());
+        entry.put("reached", reached());
+        return entry;
     }
 }

@@ -2,7 +2,9 @@ package nl.peiling.stats.sampling;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One module of one institution in the response barometer: the respondents allocated that module against the
@@ -86,5 +88,20 @@ public record ModuleRow(
                 percentOfNet,
                 share,
                 population);
+    }
+
+    /** The row as the barometer JSON's {@code modules[]} entry. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("institution", institution());
+        entry.put("module", module());
+        entry.put("share", share());
+        entry.put("population", population());
+        entry.put("responses", responses());
+        entry.put("net", net());
+        entry.put("gross", gross());
+        entry.put("percentOfNet", percentOfNet());
+        entry.put("reached", reached());
+        return entry;
     }
 }
