@@ -2,8 +2,6 @@ package nl.peiling.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +19,7 @@ import nl.peiling.core.allocation.PlanException;
 import nl.peiling.core.allocation.PlanProblem;
 import nl.peiling.core.allocation.Respondent;
 import nl.peiling.core.allocation.StratumSummary;
+import nl.peiling.core.io.IoFailure;
 import nl.peiling.core.model.Edition;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -122,10 +121,7 @@ final class AllocateCommand implements Callable<Integer> {
         try {
             AllocationFiles.writeAllocation(out, result);
         } catch (IOException e) {
-            throw new InputException(
-                    "cannot write " + out + ": " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : " " + e.getMessage()),
-                    e);
+            throw new InputException("cannot write " + out + ": " + IoFailure.describe(e), e);
         }
         if (common.json()) {
             Json.print(spec, json(definition, allocationMode, result, allocator.warnings()));
@@ -136,25 +132,13 @@ final class AllocateCommand implements Callable<Integer> {
     }
 
     private String seed() {
-        String text = seed.text;
         if (seed.file != null) {
-            try {
-                List<String> lines = Files.readAllLines(seed.file, StandardCharsets.UTF_8);
-                text = lines.isEmpty() ? "" : lines.get(0);
-            } catch (IOException e) {
-                throw new InputException(
-                        "cannot read the seed file " + seed.file + ": "
-                                + e.getClass().getSimpleName(),
-                        e);
-            }
+            return FileOptions.firstLine(seed.file, "seed file");
         }
-        if (text.isEmpty()) {
-            throw new InputException((seed.file != null
-                            ? "the seed file " + seed.file + " starts with an empty line"
-                            : "--seed is empty")
-                    + "; the seed must be a non-empty secret text");
+        if (seed.text.isEmpty()) {
+            throw new InputException("--seed is empty; the seed must be a non-empty secret text");
         }
-        return text;
+        return seed.text;
     }
 
     private Map<String, Object> json(

@@ -1,7 +1,10 @@
 package nl.peiling.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -82,5 +85,30 @@ final class FileOptions {
                     students,
                     most));
         }
+    }
+
+    /**
+     * The first line of a small text file, stripped of white space: a seed or an API key.
+     *
+     * @param what the file's role in messages, e.g. "seed file"
+     * @throws InputException when the file cannot be read, is not UTF-8, or its first line is empty
+     */
+    static String firstLine(Path file, String what) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputException("the " + what + " " + file + " is not UTF-8 text", e);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException("cannot read the " + what + " " + file + ": no such file", e);
+        } catch (IOException e) {
+            throw new InputException("cannot read the " + what + " " + file + ": " + e.getMessage(), e);
+        }
+        String line = lines.isEmpty() ? "" : lines.get(0).strip();
+        if (line.isEmpty()) {
+            throw new InputException("the " + what + " " + file + " starts with an empty line; it must hold a"
+                    + " non-empty secret text");
+        }
+        return line;
     }
 }

@@ -52,8 +52,14 @@ public final class Peiling {
     private Peiling() {}
 
     public static void main(String[] args) {
-        System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
-                .execute(args));
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code;
+        try {
+            code = commandLine(new PrintWriter(System.out, true), err).execute(args);
+        } catch (OutOfMemoryError e) { // an Error passes picocli's handler by
+            code = Failures.report(e, err, Arrays.asList(args).contains("--debug"));
+        }
+        System.exit(code);
     }
 
     /** Runs the command line in this process, capturing its output; for tests and embedding. */

@@ -116,7 +116,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Edition definition = edition.resolve();
         List<Institution> plans = Institutions.read(institutions);
-        String seed = firstLine(seedFile, "seed file");
+        String seed = FileOptions.firstLine(seedFile, "seed file");
         ServerConfig config;
         try {
             config = ServerConfig.of(definition, plans, seed, apiKey())
@@ -150,11 +150,11 @@ final class ServeCommand implements Callable<Integer> {
     /** The key of --api-key-file, or the one generated once into DIR/api-key. */
     private String apiKey() {
         if (apiKeyFile != null) {
-            return firstLine(apiKeyFile, "API key file");
+            return FileOptions.firstLine(apiKeyFile, "API key file");
         }
         Path file = data.resolve("api-key");
         if (Files.exists(file)) {
-            return firstLine(file, "API key file");
+            return FileOptions.firstLine(file, "API key file");
         }
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
@@ -172,19 +172,5 @@ final class ServeCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().println("peiling serve: generated an API key in " + file);
         return key;
-    }
-
-    private static String firstLine(Path file, String what) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            String line = lines.isEmpty() ? "" : lines.get(0).strip();
-            if (line.isEmpty()) {
-                throw new InputException("the " + what + " " + file + " starts with an empty line");
-            }
-            return line;
-        } catch (IOException e) {
-            throw new InputException(
-                    "cannot read the " + what + " " + file + ": " + e.getClass().getSimpleName(), e);
-        }
     }
 }

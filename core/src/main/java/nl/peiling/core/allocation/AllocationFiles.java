@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import nl.peiling.core.io.AtomicFiles;
 import nl.peiling.core.io.Csv;
+import nl.peiling.core.io.IoFailure;
+import nl.peiling.core.io.Utf8;
 
 /**
  * The data files of allocation (SPEC section 5): reading {@code students.csv}
@@ -105,14 +107,9 @@ public final class AllocationFiles {
             int where = at != null && at.getLineNr() > 0 ? at.getLineNr() : line;
             throw new StudentsException(name, where, "malformed CSV: " + e.getOriginalMessage(), e);
         } catch (CharConversionException e) {
-            throw new StudentsException(name, line, "not UTF-8: " + e.getMessage(), e);
+            throw new StudentsException(name, (int) invalidLine(file), "not UTF-8 text (is the file UTF-8?)", e);
         } catch (IOException e) {
-            throw new StudentsException(
-                    name,
-                    0,
-                    "cannot read the file: " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : " " + e.getMessage()),
-                    e);
+            throw new StudentsException(name, 0, "cannot read the file: " + IoFailure.describe(e), e);
         }
         return respondents;
     }
@@ -223,5 +220,14 @@ public final class AllocationFiles {
                 out.write('\n');
             }
         });
+    }
+
+    /** The line of the first bytes of the file that are not UTF-8, or 0 when it cannot be told. */
+    private static long invalidLine(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Math.max(0, Utf8.invalidLine(in));
+        } catch (IOException e) {
+            return 0;
+        }
     }
 }

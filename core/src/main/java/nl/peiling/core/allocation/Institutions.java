@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import nl.peiling.core.io.AtomicFiles;
 import nl.peiling.core.io.InputProblem;
+import nl.peiling.core.io.IoFailure;
 
 /**
  * Reads and writes {@code institutions.json} (SPEC section 5): a JSON array of institutions, each
@@ -141,7 +142,7 @@ public final class Institutions {
     }
 
     private static String describe(IOException e) {
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+        return IoFailure.describe(e);
     }
 
     /** A problem at a path of the document, at a line and column from 1 (or -1 when not known). */

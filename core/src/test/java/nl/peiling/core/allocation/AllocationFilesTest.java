@@ -113,7 +113,7 @@ class AllocationFilesTest {
         assertThatThrownBy(() -> AllocationFiles.readStudents(missing, INSTITUTIONS))
                 .isInstanceOfSatisfying(
                         StudentsException.class, e -> assertThat(e.line()).isZero())
-                .hasMessageStartingWith(missing + ": cannot read the file: NoSuchFileException");
+                .hasMessageStartingWith(missing + ": cannot read the file: no such file");
     }
 
     @Test

@@ -130,7 +130,7 @@ class InstitutionsTest {
         Path missing = dir.resolve("nope.json");
         assertThatThrownBy(() -> Institutions.read(missing))
                 .isInstanceOf(InstitutionsException.class)
-                .hasMessageStartingWith(missing + ": document: cannot read the file: NoSuchFileException");
+                .hasMessageStartingWith(missing + ": document: cannot read the file: no such file");
     }
 
     @Test

@@ -105,10 +105,13 @@ public final class ResponseReader {
         return new ResponseReader(edition, Map.copyOf(copy), threads, blockSize, schema, fastPath, keysInMemory);
     }
 
-    /** A copy that reads with this many worker threads (at least 1). */
+    /** The most worker threads a reader takes: more only cost memory and start-up. */
+    public static final int MAX_THREADS = 256;
+
+    /** A copy that reads with this many worker threads (1 to {@link #MAX_THREADS}). */
     public ResponseReader withThreads(int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("threads (" + count + ") must be >= 1");
+        if (count < 1 || count > MAX_THREADS) {
+            throw new IllegalArgumentException("threads (" + count + ") must be between 1 and " + MAX_THREADS);
         }
         return new ResponseReader(edition, knownLocations, count, blockSize, schema, fastPath, keysInMemory);
     }

@@ -19,7 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import nl.peiling.core.io.IoFailure;
 import nl.peiling.core.io.Utf8;
 
 /**
@@ -98,13 +98,7 @@ final class CsvColumns {
         } catch (CharConversionException e) {
             throw new BarometerException(name, invalidLine(file), null, null, "not UTF-8 text (is the file UTF-8?)", e);
         } catch (IOException e) {
-            throw new BarometerException(
-                    name,
-                    null,
-                    null,
-                    null,
-                    "cannot read: " + Objects.requireNonNullElse(e.getMessage(), "I/O error"),
-                    e);
+            throw new BarometerException(name, null, null, null, "cannot read: " + IoFailure.describe(e), e);
         }
     }
 
