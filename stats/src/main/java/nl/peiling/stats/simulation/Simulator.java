@@ -169,7 +169,7 @@ public final class Simulator {
     /** Writes the five files into the folder (created when missing). */
     public Simulation write(Path folder) throws IOException {
         Files.createDirectories(folder);
-        SplittableRandom root = new SplittableRandom(seedHash(seed, "root"));
+        SplittableRandom root = new SplittableRandom(new SeedHash(seed).of("root"));
         List<Institution> plans = institutions(root.split());
         List<Effects> effects = effects(plans, root.split());
         List<Student> population = students(plans, root.split());
@@ -313,7 +313,7 @@ public final class Simulator {
                 double u = random.nextDouble();
                 int level = u < 0.05 ? 1 : u < 0.25 ? 2 : u < 0.55 ? 3 : 4;
                 Pathway pathway = random.nextDouble() < bbl ? Pathway.BBL : Pathway.BOL;
-                String number = institution.code() + String.format(Locale.ROOT, "%07d", s + 1);
+                String number = institution.code() + zeroPadded(s + 1, 7);
                 list.add(new Student(i, location, s, pseudonyms.pseudonym(number), level, pathway));
             }
         }
@@ -343,11 +343,12 @@ public final class Simulator {
                 IntStream.range(0, batches)
                         .parallel()
                         .mapToObj(b -> {
+                            SeedHash seeds = new SeedHash(seed);
                             StringBuilder text = new StringBuilder(batch * 400);
                             List<String> lines = new ArrayList<>();
                             for (int s = b * batch; s < Math.min(population.size(), (b + 1) * batch); s++) {
                                 Student student = population.get(s);
-                                SplittableRandom random = new SplittableRandom(seedHash(seed, student.key()));
+                                SplittableRandom random = new SplittableRandom(seeds.of(student.key()));
                                 Effects effect = effects.get(student.institution());
                                 if (random.nextDouble() >= effect.responseRate()) {
                                     continue;
@@ -377,7 +378,7 @@ public final class Simulator {
                                 }
                             }
                         });
-                SplittableRandom random = new SplittableRandom(seedHash(seed, "noise"));
+                SplittableRandom random = new SplittableRandom(new SeedHash(seed).of("noise"));
                 for (int n = 0; n < noise && !lastRows.isEmpty(); n++) {
                     String row = lastRows.get(random.nextInt(lastRows.size()));
                     out.write(noisy(row, n, random));
@@ -586,19 +587,41 @@ public final class Simulator {
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
-    private static long seedHash(String seed, String part) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(seed.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
+    private static String zeroPadded(int number, int width) {
+        String digits = Integer.toString(number);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
+    }
+
+    /**
+     * The seed of a part of the simulation: the first 8 bytes of SHA-256(seed, 0, part), big-endian. The
+     * digest of the seed is made once and copied for each part. Not thread-safe: one per thread.
+     */
+    private static final class SeedHash {
+        private final MessageDigest prefix;
+
+        SeedHash(String seed) {
+            try {
+                prefix = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+            }
+            prefix.update(seed.getBytes(StandardCharsets.UTF_8));
+            prefix.update((byte) 0);
+        }
+
+        long of(String part) {
+            MessageDigest digest;
+            try {
+                digest = (MessageDigest) prefix.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("SHA-256 of this Java runtime cannot be copied", e);
+            }
             byte[] hash = digest.digest(part.getBytes(StandardCharsets.UTF_8));
             long value = 0;
             for (int i = 0; i < 8; i++) {
                 value = value << 8 | (hash[i] & 0xFF);
             }
             return value;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
     }
 }
