@@ -101,6 +101,9 @@ public final class Simulator {
         "Meer praktijklessen"
     };
 
+    private static final String[] CODES =
+            IntStream.range(0, 100).mapToObj(Integer::toString).toArray(String[]::new);
+
     private final Edition edition;
     private final int institutions;
     private final int students;
@@ -338,8 +341,10 @@ public final class Simulator {
         int batches = (population.size() + batch - 1) / batch;
         List<String> lastRows = new ArrayList<>();
         try {
-            AtomicFiles.write(file, out -> {
-                out.write(String.join(",", answerer.questionnaire.columns()) + "\n");
+            AtomicFiles.writeBytes(file, out -> {
+                out.write(utf8(String.join(",", answerer.questionnaire.columns()) + "\n"));
+                // Batches are answered on every core and written in order; each student's answers follow
+                // from the seed and the student's key alone, so the file does not depend on the threads.
                 IntStream.range(0, batches)
                         .parallel()
                         .mapToObj(b -> {
@@ -359,19 +364,18 @@ public final class Simulator {
                                 text.append(line).append('\n');
                                 lines.add(line);
                             }
-                            return new Object[] {text.toString(), lines};
+                            List<String> tail = lines.subList(Math.max(0, lines.size() - noise), lines.size());
+                            return new Batch(utf8(text.toString()), lines.size(), List.copyOf(tail));
                         })
-                        .forEachOrdered(chunk -> {
+                        .forEachOrdered(answered -> {
                             try {
-                                out.write((String) chunk[0]);
+                                out.write(answered.text());
                             } catch (IOException e) {
                                 throw new java.io.UncheckedIOException(e);
                             }
-                            @SuppressWarnings("unchecked")
-                            List<String> lines = (List<String>) chunk[1];
-                            rows[0] += lines.size();
+                            rows[0] += answered.rows();
                             if (noise > 0) {
-                                lastRows.addAll(lines.subList(Math.max(0, lines.size() - noise), lines.size()));
+                                lastRows.addAll(answered.tail());
                                 if (lastRows.size() > 4 * noise) {
                                     lastRows.subList(0, lastRows.size() - 2 * noise)
                                             .clear();
@@ -381,8 +385,7 @@ public final class Simulator {
                 SplittableRandom random = new SplittableRandom(new SeedHash(seed).of("noise"));
                 for (int n = 0; n < noise && !lastRows.isEmpty(); n++) {
                     String row = lastRows.get(random.nextInt(lastRows.size()));
-                    out.write(noisy(row, n, random));
-                    out.write('\n');
+                    out.write(utf8(noisy(row, n, random) + "\n"));
                     rows[0]++;
                 }
             });
@@ -390,6 +393,13 @@ public final class Simulator {
             throw e.getCause();
         }
         return rows[0];
+    }
+
+    /** The rows of one batch of students as UTF-8, their count, and the last ones kept for noise. */
+    private record Batch(byte[] text, int rows, List<String> tail) {}
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** A copy of a row that is malformed (even n) or a double login with fewer answers (odd n). */
@@ -527,7 +537,7 @@ public final class Simulator {
                     while (!scale.hasPoint(code)) {
                         code = code > mid ? code - 1 : code + 1;
                     }
-                    yield Integer.toString(reversed[q] ? scale.reverse(code) : code);
+                    yield codeText(reversed[q] ? scale.reverse(code) : code);
                 }
                 case GRADE -> {
                     long mark = Math.round(6.9 + 1.1 * general + 0.6 * gaussian(random));
@@ -585,6 +595,11 @@ public final class Simulator {
         double u = 1 - random.nextDouble();
         double v = random.nextDouble();
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    /** The answer text of a code; the usual small codes from a table. */
+    private static String codeText(int code) {
+        return code >= 0 && code < CODES.length ? CODES[code] : Integer.toString(code);
     }
 
     private static String zeroPadded(int number, int width) {
