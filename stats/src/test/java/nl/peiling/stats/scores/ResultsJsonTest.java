@@ -167,8 +167,9 @@ class ResultsJsonTest {
 
     @Test
     void doubles_printTheSameOnEveryJava() {
-        // JDK 17's Double.toString prints 1.0E23 as 9.999999999999999E22 and 2.0E23 as
-        // 1.9999999999999998E23; JDK 19 and later print the shortest, as the writer does on every JDK.
+        // JDK 17's Double.toString prints 1.0E23 as 9.999999999999999E22, 2.0E23 as 1.9999999999999998E23
+        // and twice the smallest double as 1.0E-323; JDK 19 and later print what the writer prints on every
+        // JDK.
         String json = ResultsFiles.toJson(new Results(
                 "2027",
                 new Results.Input(0, 0, 0),
@@ -181,8 +182,25 @@ class ResultsJsonTest {
                         null,
                         false,
                         List.of(new ItemFigures(
-                                "q1", "number", 5L, 1.0E23, 2.0E23, 0.002, 0.1 + 0.2, 4.35, false, null, null, null,
-                                null, null, 1.0E-5, null, null, null, null)),
+                                "q1",
+                                "number",
+                                5L,
+                                1.0E23,
+                                2.0E23,
+                                0.002,
+                                0.1 + 0.2,
+                                4.35,
+                                false,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                1.0E-5,
+                                2 * Double.MIN_VALUE,
+                                null,
+                                null,
+                                null)),
                         List.of(),
                         null)),
                 List.of(),
@@ -194,15 +212,20 @@ class ResultsJsonTest {
                 .contains("\"se\" : 0.002,")
                 .contains("\"ciLow\" : 0.30000000000000004,")
                 .contains("\"ciHigh\" : 4.35,")
-                .contains(" : 1.0E-5");
+                .contains(" : 1.0E-5,")
+                .contains(" : 9.9E-324,");
     }
 
-    /** The text reads back to a double, and no decimal with one significant digit fewer does. */
+    /**
+     * The text reads back to a double, and no decimal with one significant digit fewer does. Between two
+     * digits and one the closer of the two may be written, as Java 19's {@code Double.toString} does
+     * (9.9E-324, not 1.0E-323, for twice the smallest double).
+     */
     private static void assertShortest(String text) {
         double value = Double.parseDouble(text);
         BigDecimal decimal = new BigDecimal(text);
         int digits = decimal.stripTrailingZeros().precision();
-        if (digits > 1) {
+        if (digits > 2) {
             MathContext fewer = new MathContext(digits - 1, RoundingMode.FLOOR);
             MathContext fewerUp = new MathContext(digits - 1, RoundingMode.CEILING);
             assertThat(decimal.round(fewer).doubleValue()).as(text).isNotEqualTo(value);
