@@ -173,12 +173,7 @@ final class AggregateCommand implements Callable<Integer> {
             throw new InputException(e.getMessage(), e);
         }
         Results results = aggregation.results();
-        if (out != null) {
-            ResultsFiles.writeJson(results, out);
-        }
-        if (csv != null) {
-            ResultsFiles.writeCsv(results, csv);
-        }
+        ResultsFiles.writeJsonAndCsv(results, out, csv);
         if (rejects != null) {
             ResultsFiles.writeRejects(aggregation.rejects(), rejects);
         }

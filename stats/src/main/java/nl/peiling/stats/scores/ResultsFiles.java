@@ -11,12 +11,15 @@ import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import nl.peiling.core.io.AtomicFiles;
 import nl.peiling.stats.responses.Reject;
 
@@ -117,6 +120,53 @@ public final class ResultsFiles {
     public static void writeJson(Results results, Path file) throws IOException {
         requireNonNull(results, "results");
         AtomicFiles.writeBytes(file, out -> writeJson(results, out));
+    }
+
+    /**
+     * Writes the results JSON and the tidy CSV at the same time, the CSV on a second thread; either path
+     * may be null, to write only the other file.
+     *
+     * @throws IOException when either file cannot be written (the other is then still written or left)
+     */
+    public static void writeJsonAndCsv(Results results, Path json, Path csv) throws IOException {
+        requireNonNull(results, "results");
+        if (json == null || csv == null) {
+            if (json != null) {
+                writeJson(results, json);
+            }
+            if (csv != null) {
+                writeCsv(results, csv);
+            }
+            return;
+        }
+        FutureTask<Void> table = new FutureTask<>(() -> {
+            writeCsv(results, csv);
+            return null;
+        });
+        new Thread(table, "peiling-results-csv").start();
+        try {
+            writeJson(results, json);
+        } finally {
+            await(table);
+        }
+    }
+
+    private static void await(FutureTask<Void> task) throws IOException {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the results CSV was written");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("writing the results CSV failed", cause);
+        }
     }
 
     /** Writes the tidy CSV: one row per group × item (with a mean or shares) and group × cluster. */
