@@ -166,12 +166,7 @@ final class AggregateCommand implements Callable<Integer> {
         aggregation = aggregator.aggregate(responses);
         progress.done();
         Results results = aggregation.results();
-        if (out != null) {
-            ResultsFiles.writeJson(results, out);
-        }
-        if (csv != null) {
-            ResultsFiles.writeCsv(results, csv);
-        }
+        ResultsFiles.writeJsonAndCsv(results, out, csv);
         if (rejects != null) {
             ResultsFiles.writeRejects(aggregation.rejects(), rejects);
         }

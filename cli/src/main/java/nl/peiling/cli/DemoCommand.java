@@ -134,8 +134,7 @@ final class DemoCommand implements Callable<Integer> {
         Path resultsFile = out.resolve("results.json");
         Path csvFile = out.resolve("results.csv");
         Path rejectsFile = out.resolve("rejects.csv");
-        ResultsFiles.writeJson(results, resultsFile);
-        ResultsFiles.writeCsv(results, csvFile);
+        ResultsFiles.writeJsonAndCsv(results, resultsFile, csvFile);
         ResultsFiles.writeRejects(aggregation.rejects(), rejectsFile);
         files.addAll(List.of(resultsFile, csvFile, rejectsFile));
 
