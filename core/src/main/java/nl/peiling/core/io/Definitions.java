@@ -308,6 +308,16 @@ public final class Definitions {
         };
     }
 
+    /** The line of the first bytes that are not UTF-8, or null. */
+    private static Integer invalidLine(byte[] json) {
+        try {
+            long line = Utf8.invalidLine(new java.io.ByteArrayInputStream(json));
+            return line < 0 ? null : (int) line;
+        } catch (IOException e) {
+            return null; // not from memory
+        }
+    }
+
     private static FileRead parse(String location, byte[] json, boolean isEdition) {
         FileRead read = new FileRead(location);
         JsonTree.Node root;
@@ -340,7 +350,7 @@ public final class Definitions {
                                     ViolationCode.JSON_SYNTAX,
                                     isEdition ? Paths.EDITION : Paths.module(stem(location)),
                                     "not readable as UTF-8 JSON: " + e.getMessage())
-                            .at(location, null, null));
+                            .at(location, invalidLine(json), null));
             read.pathPrefix = isEdition ? Paths.EDITION : Paths.module(stem(location));
             markBroken(read);
             return read;
