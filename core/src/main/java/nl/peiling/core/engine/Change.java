@@ -21,6 +21,9 @@ public record Change(List<Problem> problems, List<String> shown, List<String> hi
         }
     }
 
+    /** An answer taken that showed and hid nothing. */
+    static final Change NONE = new Change(List.of(), List.of(), List.of());
+
     static Change refused(Problem problem) {
         return new Change(List.of(problem), List.of(), List.of());
     }

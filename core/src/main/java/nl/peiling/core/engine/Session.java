@@ -123,7 +123,7 @@ public final class Session {
         states[q] = state[0];
         values[q] = decoded[0];
         spend(q);
-        return changed ? propagate(q) : new Change(List.of(), List.of(), List.of());
+        return changed ? propagate(q) : Change.NONE;
     }
 
     /** Clears the answer of a visible question; clearing an unanswered question changes nothing. */
@@ -135,7 +135,7 @@ public final class Session {
             return Change.refused(problem);
         }
         if (states[q] == AnswerRule.EMPTY) {
-            return new Change(List.of(), List.of(), List.of());
+            return Change.NONE;
         }
         states[q] = AnswerRule.EMPTY;
         values[q] = 0;
@@ -182,7 +182,7 @@ public final class Session {
     private Change propagate(int q) {
         int[] first = questionnaire.dependents(q);
         if (first.length == 0) {
-            return new Change(List.of(), List.of(), List.of());
+            return Change.NONE;
         }
         long[] dirty = new long[visible.length];
         mark(dirty, first);
@@ -207,7 +207,7 @@ public final class Session {
                 }
             }
         }
-        return new Change(List.of(), ids(shown), ids(hidden));
+        return shown.isEmpty() && hidden.isEmpty() ? Change.NONE : new Change(List.of(), ids(shown), ids(hidden));
     }
 
     private static void mark(long[] dirty, int[] questions) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import jakarta.validation.constraints.NotEmpty;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntBinaryOperator;
 
 /**
  * An ordinal answer scale: substantive points, their split into negative / neutral / positive, and the
@@ -42,26 +43,24 @@ public record Scale(
 
     /** The lowest point code; 0 for a scale without points. */
     public int min() {
-        if (points.isEmpty()) {
-            return 0;
-        }
-        int min = Integer.MAX_VALUE;
-        for (ScalePoint point : points) {
-            min = Math.min(min, point.code());
-        }
-        return min;
+        return extreme(Math::min);
     }
 
     /** The highest point code; 0 for a scale without points. */
     public int max() {
+        return extreme(Math::max);
+    }
+
+    /** The code that {@code pick} keeps of all points (a loop: called for every answer read or given). */
+    private int extreme(IntBinaryOperator pick) {
         if (points.isEmpty()) {
             return 0;
         }
-        int max = Integer.MIN_VALUE;
+        int result = points.get(0).code();
         for (ScalePoint point : points) {
-            max = Math.max(max, point.code());
+            result = pick.applyAsInt(result, point.code());
         }
-        return max;
+        return result;
     }
 
     /** Reverse codes a point: {@code x -> min + max - x}. */

@@ -126,26 +126,13 @@ class ResultsJsonTest {
 
     @Test
     void nullParts_areWrittenAsDatabindWroteThem() throws IOException {
-        Results bare = new Results(
-                "2027",
-                new Results.Input(0, 0, 0),
-                false,
-                10,
-                List.of(),
-                List.of(new GroupResult(
-                        Map.of(),
-                        null,
-                        null,
-                        true,
-                        List.of(new ItemFigures(
-                                "q1", "number", null, null, null, null, null, null, true, null, null, null, null, null,
-                                null, null, null, null, "n")),
-                        List.of(),
-                        "n")),
+        Results bare = oneItem(
+                new ItemFigures(
+                        "q1", "number", null, null, null, null, null, null, true, null, null, null, null, null, null,
+                        null, null, null, "n"),
+                "n",
                 List.of(new BenchmarkFigures(
-                        "X", "item", "q1", null, null, null, null, null, null, null, null, true, null, "n")),
-                null,
-                null);
+                        "X", "item", "q1", null, null, null, null, null, null, null, null, true, null, "n")));
         assertThat(ResultsFiles.toJson(bare)).isEqualTo(DATABIND.writeValueAsString(bare) + "\n");
     }
 
@@ -170,42 +157,29 @@ class ResultsJsonTest {
         // JDK 17's Double.toString prints 1.0E23 as 9.999999999999999E22, 2.0E23 as 1.9999999999999998E23
         // and twice the smallest double as 1.0E-323; JDK 19 and later print what the writer prints on every
         // JDK.
-        String json = ResultsFiles.toJson(new Results(
-                "2027",
-                new Results.Input(0, 0, 0),
-                false,
-                10,
-                List.of(),
-                List.of(new GroupResult(
-                        Map.of(),
-                        null,
-                        null,
+        String json = ResultsFiles.toJson(oneItem(
+                new ItemFigures(
+                        "q1",
+                        "number",
+                        5L,
+                        1.0E23,
+                        2.0E23,
+                        0.002,
+                        0.1 + 0.2,
+                        4.35,
                         false,
-                        List.of(new ItemFigures(
-                                "q1",
-                                "number",
-                                5L,
-                                1.0E23,
-                                2.0E23,
-                                0.002,
-                                0.1 + 0.2,
-                                4.35,
-                                false,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                1.0E-5,
-                                2 * Double.MIN_VALUE,
-                                null,
-                                null,
-                                null)),
-                        List.of(),
-                        null)),
-                List.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        1.0E-5,
+                        2 * Double.MIN_VALUE,
+                        null,
+                        null,
+                        null),
                 null,
-                null));
+                List.of()));
         assertThat(json)
                 .contains("\"mean\" : 1.0E23,")
                 .contains("\"sd\" : 2.0E23,")
@@ -214,6 +188,21 @@ class ResultsJsonTest {
                 .contains("\"ciHigh\" : 4.35,")
                 .contains(" : 1.0E-5,")
                 .contains(" : 9.9E-324,");
+    }
+
+    /** Results of one national group with one item. */
+    private static Results oneItem(ItemFigures item, String suppressedBecause, List<BenchmarkFigures> benchmarks) {
+        boolean suppressed = suppressedBecause != null;
+        return new Results(
+                "2027",
+                new Results.Input(0, 0, 0),
+                false,
+                10,
+                List.of(),
+                List.of(new GroupResult(Map.of(), null, null, suppressed, List.of(item), List.of(), suppressedBecause)),
+                benchmarks,
+                null,
+                null);
     }
 
     /**
