@@ -295,8 +295,19 @@ public final class Aggregator {
                 groups,
                 benchmarks,
                 caseMix.stream().map(Dimension::key).toList(),
-                Fingerprints.of(edition));
+                Fingerprints.of(edition),
+                population == null ? List.of() : ResponseFigures.of(population, respondents(cells)),
+                List.of(),
+                EditionFiles.of(edition));
         return new Aggregation(results, read.rejectsFile());
+    }
+
+    /** The accepted respondents per institution and location. */
+    private static Map<String, Map<String, Long>> respondents(TreeMap<CellKey, CellStats> cells) {
+        Map<String, Map<String, Long>> counts = new HashMap<>();
+        cells.forEach((key, stats) -> counts.computeIfAbsent(key.institution(), k -> new HashMap<>())
+                .merge(key.location(), stats.sums[Plan.RESPONDENTS], Long::sum));
+        return counts;
     }
 
     /** The enrolled students of an institution in the population. */
@@ -537,6 +548,12 @@ public final class Aggregator {
             String id = item.definition.id();
             String type = item.type.key();
             long n = group.itemN[i];
+            if (group.moduleRespondents[plan.itemModule[i]] == 0) {
+                return ItemFigures.absent(id, type, FigureState.NOT_ADMINISTERED);
+            }
+            if (n == 0) {
+                return ItemFigures.absent(id, type, FigureState.NO_ANSWERS);
+            }
             if (n < minN) {
                 return suppressed(id, type, Suppression.N);
             }
@@ -607,6 +624,7 @@ public final class Aggregator {
                     positiveSe,
                     interval ? logitBound(positive, positiveSe, -1) : null,
                     interval ? logitBound(positive, positiveSe, 1) : null,
+                    null,
                     null);
         }
 
@@ -631,12 +649,13 @@ public final class Aggregator {
                     null,
                     null,
                     null,
-                    reason.key());
+                    reason.key(),
+                    null);
         }
 
         /** A cluster whose figures are all withheld, for this reason. */
         static ClusterFigures suppressed(String id, Suppression reason) {
-            return new ClusterFigures(id, null, null, null, null, null, null, true, null, null, reason.key());
+            return new ClusterFigures(id, null, null, null, null, null, null, true, null, null, reason.key(), null);
         }
 
         /**
@@ -664,7 +683,13 @@ public final class Aggregator {
         ClusterFigures cluster(Plan.ClusterPlan cluster, int k, GroupSums group) {
             String id = cluster.cluster.id();
             Estimate estimate = group.clusterMoments[k].build();
-            if (estimate == null || estimate.n() < minN) {
+            if (group.moduleRespondents[plan.clusterModule[k]] == 0) {
+                return ClusterFigures.absent(id, FigureState.NOT_ADMINISTERED);
+            }
+            if (estimate == null || estimate.n() == 0) {
+                return ClusterFigures.absent(id, FigureState.NO_ANSWERS);
+            }
+            if (estimate.n() < minN) {
                 return suppressed(id, Suppression.N);
             }
             Double se = estimate.se();
@@ -685,6 +710,7 @@ public final class Aggregator {
                             group.completeSum[k],
                             group.completeSumSq[k]),
                     estimate.nEffective(),
+                    null,
                     null);
         }
 

@@ -11,6 +11,8 @@ import nl.peiling.core.engine.AnswerRule;
 final class GroupSums {
 
     final long respondents;
+    /** Per module (edition order): the respondents who got it. */
+    final long[] moduleRespondents;
     /** Per item: its substantive answers. */
     final long[] itemN;
     /** Per item with a mean: its weighted moments; null for other items. */
@@ -74,10 +76,14 @@ final class GroupSums {
             }
         }
         long n = 0;
+        moduleRespondents = new long[plan.edition.modules().size()];
         for (int cell : cells) {
             long[] s = sums[cell];
             double w = weights[cell];
             n += s[Plan.RESPONDENTS];
+            for (int m = 0; m < moduleRespondents.length; m++) {
+                moduleRespondents[m] += s[Plan.MODULES + m];
+            }
             for (int i = 0; i < items; i++) {
                 addItem(plan.items.get(i), i, s, w);
             }

@@ -127,11 +127,14 @@ class ResultsJsonTest {
                         true,
                         List.of(new ItemFigures(
                                 "q1", "number", null, null, null, null, null, null, true, null, null, null, null, null,
-                                null, null, null, null, "n")),
+                                null, null, null, null, "n", null)),
                         List.of(),
                         "n")),
                 List.of(new BenchmarkFigures(
                         "X", "item", "q1", null, null, null, null, null, null, null, null, true, null, "n")),
+                null,
+                null,
+                null,
                 null,
                 null);
         assertThat(ResultsFiles.toJson(bare)).isEqualTo(DATABIND.writeValueAsString(bare) + "\n");
