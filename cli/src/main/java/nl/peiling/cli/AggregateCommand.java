@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import nl.peiling.cli.report.Names;
 import nl.peiling.core.allocation.Institution;
 import nl.peiling.core.allocation.Institutions;
 import nl.peiling.core.allocation.InstitutionsException;
@@ -62,7 +63,9 @@ final class AggregateCommand implements Callable<Integer> {
     @Option(
             names = "--institutions",
             paramLabel = "F",
-            description = "institutions.json: reject institutions and locations it does not list.")
+            description =
+                    "institutions.json: reject institutions and locations it does not list, and record their names"
+                            + " in the results for reports.")
     Path institutions;
 
     @Option(
@@ -145,9 +148,11 @@ final class AggregateCommand implements Callable<Integer> {
                     .forEach(code ->
                             known.put(code, List.copyOf(read.locations(code).keySet())));
         }
+        List<Institution> named = List.of();
         if (institutions != null) {
             Map<String, List<String>> listed = new LinkedHashMap<>();
-            for (Institution institution : readInstitutions(institutions)) {
+            named = readInstitutions(institutions);
+            for (Institution institution : named) {
                 listed.put(institution.code(), institution.locationCodes());
             }
             if (known.isEmpty()) {
@@ -168,7 +173,7 @@ final class AggregateCommand implements Callable<Integer> {
         } catch (ResponseFormatException | AggregationException e) {
             throw new InputException(e.getMessage(), e);
         }
-        Results results = aggregation.results();
+        Results results = aggregation.results().withInstitutions(Names.forResults(named));
         if (out != null) {
             ResultsFiles.writeJson(results, out);
         }

@@ -58,9 +58,18 @@ public record ResponseFigures(
 
     /**
      * The barometer of the accepted respondents per institution and location against the population:
-     * per institution its row, then its locations', in code order.
+     * per institution its row, then its locations', in code order. None when respondents are at a
+     * location the population lacks (a population without locations, or not checked against the
+     * respondents): the barometer would have no population to divide by.
      */
     static List<ResponseFigures> of(Population population, Map<String, Map<String, Long>> respondents) {
+        for (Map.Entry<String, Map<String, Long>> institution : respondents.entrySet()) {
+            for (String location : institution.getValue().keySet()) {
+                if (!population.contains(institution.getKey(), location)) {
+                    return List.of();
+                }
+            }
+        }
         Map<String, Map<String, Long>> sorted = new TreeMap<>();
         respondents.forEach((institution, locations) -> sorted.put(institution, new TreeMap<>(locations)));
         return Barometer.of(population, ResponseCounts.of(sorted)).rows().stream()
