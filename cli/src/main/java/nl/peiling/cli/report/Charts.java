@@ -51,6 +51,8 @@ public final class Charts {
     private static final int ROW_GAP = 10;
     private static final int SEGMENT_LABEL_MIN = 34;
     private static final double DIFFERENCE_MIN_EXTENT = 0.3;
+    /** The most characters of a label left of the plot area (about 6.3 units each at font size 12). */
+    private static final int LABEL_MAX = 25;
 
     /** Which bars a bar looks like: the own institution's or the nation's. */
     public enum Series {
@@ -583,8 +585,19 @@ public final class Charts {
         return text.toString();
     }
 
+    /**
+     * A label left of the plot area, shortened with "…" when longer than fits in it; the full label is
+     * then its tooltip, and every chart's description has it in full.
+     */
     private Svg seriesLabel(String label, double y) {
-        return text(AXIS_X - 8, y + 12.5, label, "series-label").attr("text-anchor", "end");
+        if (label.codePointCount(0, label.length()) <= LABEL_MAX) {
+            return text(AXIS_X - 8, y + 12.5, label, "series-label").attr("text-anchor", "end");
+        }
+        String shortened =
+                label.substring(0, label.offsetByCodePoints(0, LABEL_MAX - 1)).strip() + "…";
+        return text(AXIS_X - 8, y + 12.5, shortened, "series-label")
+                .attr("text-anchor", "end")
+                .with(el("title").withText(label));
     }
 
     /** The words in place of a figure that is not shown: never a number. */

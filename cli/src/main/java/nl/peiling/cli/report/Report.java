@@ -358,8 +358,10 @@ public final class Report {
         }
         var body = tbody();
         TrTag counts = tr(th(words.get("responses")).attr("scope", "row")).withClass("counts");
-        for (GroupResult group : columns) {
-            counts.with(ResponseSection.cell(group.n() == null ? null : words.count(group.n()), scope.missing(group)));
+        for (int c = 0; c < columns.size(); c++) {
+            GroupResult group = columns.get(c);
+            counts.with(ResponseSection.cell(group.n() == null ? null : words.count(group.n()), scope.missing(group))
+                    .attr("data-label", labels.get(c)));
         }
         body.with(counts);
         for (Module module : scope.modules()) {
@@ -373,8 +375,8 @@ public final class Report {
                     .withClass("module-row"));
             for (Cluster cluster : clusters) {
                 TrTag row = tr(th(scope.text(cluster.title())).attr("scope", "row"));
-                for (GroupResult group : columns) {
-                    Optional<ClusterFigures> figures = group.cluster(cluster.id());
+                for (int c = 0; c < columns.size(); c++) {
+                    Optional<ClusterFigures> figures = columns.get(c).cluster(cluster.id());
                     String missing = scope.missingCluster(figures);
                     if (missing != null) {
                         row.with(td(span(missing).withClass("missing"))
@@ -382,15 +384,18 @@ public final class Report {
                                 .attr(
                                         "data-state",
                                         figures.map(f -> Scope.stateKey(f.figureState(), f.suppressedBecause()))
-                                                .orElse("not-administered")));
+                                                .orElse("not-administered"))
+                                .attr("data-label", labels.get(c)));
                     } else {
-                        row.with(td(words.decimal(figures.get().mean(), 2)).withClass("number"));
+                        row.with(td(words.decimal(figures.get().mean(), 2))
+                                .withClass("number")
+                                .attr("data-label", labels.get(c)));
                     }
                 }
                 body.with(row);
             }
         }
-        return table(thead(headRow), body).withClass("figures group-table");
+        return table(thead(headRow), body).withClass("figures group-table stack");
     }
 
     /** The span of the scales of these clusters' items; 1 to 5 when none is found. */

@@ -20,6 +20,7 @@ import static j2html.TagCreator.tr;
 
 import j2html.tags.DomContent;
 import j2html.tags.specialized.SectionTag;
+import j2html.tags.specialized.TdTag;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -122,11 +123,13 @@ final class ResponseSection {
             body.with(tr(
                             th(group == own ? scope.scopeLabel() : scope.groupLabel(group))
                                     .attr("scope", "row"),
-                            cell(row == null ? null : words.count(row.population()), null),
-                            cell(count(group, row), missing),
-                            cell(rate(row), missing),
-                            cell(row == null ? null : words.count(row.net()), null),
-                            cell(reached(row), missing))
+                            cell(row == null ? null : words.count(row.population()), null)
+                                    .attr("data-label", words.get("population")),
+                            cell(count(group, row), missing).attr("data-label", words.get("responses")),
+                            cell(rate(row), missing).attr("data-label", words.get("responseRate")),
+                            cell(row == null ? null : words.count(row.net()), null)
+                                    .attr("data-label", words.get("net")),
+                            cell(reached(row), missing).attr("data-label", words.get("reached")))
                     .withCondClass(group == own, "total"));
         }
         String heading = words.get(scope.institution == null ? "perInstitution" : "perLocation");
@@ -140,7 +143,7 @@ final class ResponseSection {
                                         th(words.get("net")).withClass("number"),
                                         th(words.get("reached")).withClass("number"))),
                                 body)
-                        .withClass("figures response-table"))
+                        .withClass("figures response-table stack"))
                 .withClass("table-scroll"));
     }
 
@@ -168,7 +171,7 @@ final class ResponseSection {
     }
 
     /** A number cell, or the words why it is not shown: never a number for a withheld group. */
-    static DomContent cell(String value, String missing) {
+    static TdTag cell(String value, String missing) {
         if (missing != null) {
             return td(span(missing).withClass("missing")).withClass("number");
         }

@@ -169,13 +169,14 @@ final class SummarySection {
                     : mix.difference() > 0 ? Mark.BETTER : Mark.WORSE;
             body.with(tr(
                     th(scope.text(theme.cluster().title())).attr("scope", "row"),
-                    td(words.decimal(b.own(), 2)).withClass("number"),
-                    td(words.decimal(b.national(), 2)).withClass("number"),
-                    td(charts.signed(b.difference(), 2) + suffix(flat)).withClass("number"),
-                    td(mix == null ? "–" : words.decimal(mix.expected(), 2)).withClass("number"),
-                    td(mix == null ? "–" : charts.signed(mix.difference(), 2) + suffix(adjusted))
-                            .withClass("number"),
-                    td(mix == null ? "–" : words.percent(mix.coverage())).withClass("number")));
+                    number(words.decimal(b.own(), 2), "caseMix.own"),
+                    number(words.decimal(b.national(), 2), "national"),
+                    number(charts.signed(b.difference(), 2) + suffix(flat), "caseMix.flat"),
+                    number(mix == null ? "–" : words.decimal(mix.expected(), 2), "caseMix.expected"),
+                    number(
+                            mix == null ? "–" : charts.signed(mix.difference(), 2) + suffix(adjusted),
+                            "caseMix.difference"),
+                    number(mix == null ? "–" : words.percent(mix.coverage()), "caseMix.coverage")));
         }
         if (rows == 0) {
             return text("");
@@ -202,9 +203,13 @@ final class SummarySection {
                                                         th(words.get("caseMix.coverage"))
                                                                 .withClass("number"))),
                                                 body)
-                                        .withClass("figures case-mix"))
+                                        .withClass("figures case-mix stack"))
                                 .withClass("table-scroll"))
                 .withClass("case-mix-comparison");
+    }
+
+    private DomContent number(String value, String header) {
+        return td(value).withClass("number").attr("data-label", words.get(header));
     }
 
     private static String suffix(Mark mark) {
