@@ -79,6 +79,14 @@ final class ReportCommand implements Callable<Integer> {
                             + " else codes).")
     Path institutions;
 
+    @Option(
+            names = "--previous",
+            paramLabel = "F",
+            description =
+                    "The results of the previous edition: show per theme and question the change since then, with its"
+                            + " significance (Benjamini-Hochberg adjusted, as 'peiling trend').")
+    Path previous;
+
     @Override
     public Integer call() throws IOException {
         FileOptions.file("--out", out);
@@ -89,6 +97,9 @@ final class ReportCommand implements Callable<Integer> {
                 .withNames(institutions != null ? readNames(institutions) : Names.of(read));
         try {
             report = report.withInstitution(institution);
+            if (previous != null) {
+                report = report.withPrevious(ResultsInput.read(previous), previous.toString());
+            }
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage(), e);
         }

@@ -453,6 +453,75 @@ class ReportCommandTest {
                         + " with, or aggregate it again");
     }
 
+    @Test
+    void report_withPrevious_showsTheChangePerThemeAndQuestion_andWhyAQuestionCannotBeCompared() throws IOException {
+        Path earlierData = SimulatedSurvey.write(dir.resolve("earlier"), 4, 6000, "report-previous");
+        Results earlier =
+                ResultsFiles.readJson(SimulatedSurvey.aggregate(earlierData, dir.resolve("earlier.json"), 60));
+        // les01 was worded differently then: its fingerprint differs, so it cannot be compared.
+        java.util.Map<String, String> items =
+                new java.util.LinkedHashMap<>(earlier.fingerprints().items());
+        items.put("les01", "sha256:reworded");
+        Results reworded = new Results(
+                earlier.edition(),
+                earlier.input(),
+                earlier.weighted(),
+                earlier.minN(),
+                earlier.groupings(),
+                earlier.groups(),
+                earlier.benchmarks(),
+                earlier.caseMixFactors(),
+                new nl.peiling.stats.scores.Fingerprints(
+                        items, earlier.fingerprints().clusters()),
+                earlier.response(),
+                earlier.institutions(),
+                earlier.definitions());
+        Path previous = dir.resolve("previous.json");
+        ResultsFiles.writeJson(reworded, previous);
+        Results read = ResultsFiles.readJson(results);
+        String code = read.groups().get(1).key().get("institution");
+        Path out = dir.resolve("trend.html");
+
+        Peiling.Run run = Peiling.execute(
+                "report",
+                "--results",
+                results.toString(),
+                "--institution",
+                code,
+                "--previous",
+                previous.toString(),
+                "--out",
+                out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String html = Files.readString(out);
+        assertThat(html).contains("<section id=\"trend\" class=\"trend\"><h2>Ontwikkeling sinds 2027</h2>");
+        String trend = html.substring(html.indexOf("<section id=\"trend\""), html.indexOf("<section id=\"items\""));
+        assertThat(count(trend, "<tr class=\"theme\">")).isEqualTo(34);
+        assertThat(trend)
+                .contains(
+                        "niet vergelijkbaar: vraag of schaal gewijzigd",
+                        "niet vergelijkbaar: vragen van het thema gewijzigd");
+        var comparisons = nl.peiling.stats.trend.Trends.standard()
+                .compare(reworded, "previous.json", read, "results.json")
+                .comparisons()
+                .stream()
+                .filter(c -> c.key().equals(java.util.Map.of("institution", code))
+                        && c.measure().equals("mean"))
+                .filter(c -> c.kind().equals("cluster") && c.comparable() && c.difference() != null)
+                .toList();
+        assertThat(comparisons).isNotEmpty();
+        var words = nl.peiling.cli.report.Words.in(Language.NL);
+        for (var c : comparisons) {
+            String change = (c.difference() > 0 ? "+" : c.difference() < 0 ? "−" : "")
+                    + words.decimal(Math.abs(c.difference()), 2);
+            assertThat(trend).contains(words.decimal(c.previous(), 2), words.decimal(c.current(), 2));
+            if (Boolean.TRUE.equals(c.significant()) && c.difference() != 0) {
+                assertThat(trend).contains(change + " " + (c.difference() > 0 ? "▲" : "▼"));
+            }
+        }
+    }
+
     private static <T> List<T> concat(List<T> a, List<T> b) {
         List<T> all = new java.util.ArrayList<>(a);
         all.addAll(b);

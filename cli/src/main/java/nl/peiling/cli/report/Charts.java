@@ -386,7 +386,7 @@ public final class Charts {
         for (Difference row : rows) {
             for (Double value : new Double[] {row.difference(), row.low(), row.high()}) {
                 if (value != null) {
-                    extent = Math.max(extent, Math.ceil(Math.abs(value) * 10) / 10);
+                    extent = Math.max(extent, Math.ceil(Math.abs(value) * 10 - 1e-9) / 10);
                 }
             }
         }

@@ -21,6 +21,7 @@ import static j2html.TagCreator.style;
 import static j2html.TagCreator.table;
 import static j2html.TagCreator.tbody;
 import static j2html.TagCreator.td;
+import static j2html.TagCreator.text;
 import static j2html.TagCreator.th;
 import static j2html.TagCreator.thead;
 import static j2html.TagCreator.title;
@@ -62,6 +63,8 @@ import nl.peiling.stats.scores.ClusterFigures;
 import nl.peiling.stats.scores.GroupResult;
 import nl.peiling.stats.scores.ItemFigures;
 import nl.peiling.stats.scores.Results;
+import nl.peiling.stats.trend.Trend;
+import nl.peiling.stats.trend.Trends;
 
 /**
  * A report for people: one self-contained HTML page (styles inline, no scripts, fonts of the reader's
@@ -90,6 +93,7 @@ public final class Report {
     private final String institution;
     private final Names names;
     private final SampleSize sampleSize;
+    private final Trend trend;
 
     /** What a report shows, in counts: for messages and tests. */
     public record Contents(String scope, int clusters, int items, int groups, int suppressed) {}
@@ -100,13 +104,15 @@ public final class Report {
             Language language,
             String institution,
             Names names,
-            SampleSize sampleSize) {
+            SampleSize sampleSize,
+            Trend trend) {
         this.results = results;
         this.edition = edition;
         this.language = language;
         this.institution = institution;
         this.names = names;
         this.sampleSize = sampleSize;
+        this.trend = trend;
     }
 
     /** The national report of these results, in Dutch, with titles and texts from the edition. */
@@ -117,12 +123,14 @@ public final class Report {
                 Language.NL,
                 null,
                 Names.none(),
-                SampleSize.standard());
+                SampleSize.standard(),
+                null);
     }
 
     /** A copy in another language. */
     public Report withLanguage(Language language) {
-        return new Report(results, edition, requireNonNull(language, "language"), institution, names, sampleSize);
+        return new Report(
+                results, edition, requireNonNull(language, "language"), institution, names, sampleSize, trend);
     }
 
     /**
@@ -141,17 +149,18 @@ public final class Report {
                             ? "no figures per institution (aggregate with --by institution)"
                             : "figures of " + String.join(", ", known)));
         }
-        return new Report(results, edition, language, code, names, sampleSize);
+        return new Report(results, edition, language, code, names, sampleSize, trend);
     }
 
     /** A copy that names institutions and locations. */
     public Report withNames(Names names) {
-        return new Report(results, edition, language, institution, requireNonNull(names, "names"), sampleSize);
+        return new Report(results, edition, language, institution, requireNonNull(names, "names"), sampleSize, trend);
     }
 
     /** A copy with other response barometer parameters (default: JOB's standard). */
     public Report withSampleSize(SampleSize sampleSize) {
-        return new Report(results, edition, language, institution, names, requireNonNull(sampleSize, "sampleSize"));
+        return new Report(
+                results, edition, language, institution, names, requireNonNull(sampleSize, "sampleSize"), trend);
     }
 
     /**
@@ -161,6 +170,17 @@ public final class Report {
      */
     public static boolean notable(BenchmarkFigures benchmark) {
         return Scope.notable(benchmark);
+    }
+
+    /**
+     * A copy that shows the change since a previous edition's results, per theme and question with a
+     * mean (see {@link Trends}: Benjamini–Hochberg adjusted, reworded questions not comparable).
+     *
+     * @throws IllegalArgumentException when either results lack fingerprints (written by an older peiling)
+     */
+    public Report withPrevious(Results previous, String previousFile) {
+        Trend compared = Trends.standard().compare(requireNonNull(previous, "previous"), previousFile, results, null);
+        return new Report(results, edition, language, institution, names, sampleSize, compared);
     }
 
     /** The institution codes the results have figures of, sorted. */
@@ -239,6 +259,7 @@ public final class Report {
                                         new ResponseSection(scope, sampleSize).html(charts),
                                         new SummarySection(scope).html(charts),
                                         clusters(scope, charts),
+                                        trend == null ? text("") : new TrendSection(scope, trend).html(charts),
                                         new QuestionSection(scope).html(charts),
                                         groups(scope)),
                                 footer(p(meta), p(words.get("states.explain", results.minN())))))

@@ -168,6 +168,30 @@ public final class Words {
         {"options.multi", "meer antwoorden mogelijk", "more than one answer possible"},
         {"number.mean", "Gemiddelde", "Mean"},
         {"answered", "Beantwoord door", "Answered by"},
+        {"trend", "Ontwikkeling sinds %s", "Change since %s"},
+        {
+            "trend.explain",
+            "Per thema en per vraag het gemiddelde in %s en nu, en het verschil. ▲ significant beter, ▼ significant"
+                    + " slechter: p na de Benjamini–Hochberg-correctie onder 0,05, per groep; de edities tellen als"
+                    + " onafhankelijke steekproeven.",
+            "Per theme and per question the mean in %s and now, and the change. ▲ significantly better, ▼"
+                    + " significantly worse: p after the Benjamini–Hochberg adjustment below 0.05, per group; the"
+                    + " editions count as independent samples."
+        },
+        {"trend.figure", "Thema of vraag", "Theme or question"},
+        {"trend.change", "Verschil", "Change"},
+        {"trend.significance", "Betekenis", "Meaning"},
+        {"trend.new", "niet gevraagd in %s", "not asked in %s"},
+        {"trend.missingBefore", "geen cijfer in %s", "no figure in %s"},
+        {"trend.changed", "niet vergelijkbaar: vraag of schaal gewijzigd", "not comparable: question or scale changed"},
+        {
+            "trend.changedCluster",
+            "niet vergelijkbaar: vragen van het thema gewijzigd",
+            "not comparable: the theme's questions changed"
+        },
+        {"trend.notSignificant", "geen significant verschil", "no significant difference"},
+        {"trend.better", "significant beter dan in %s", "significantly better than in %s"},
+        {"trend.worse", "significant slechter dan in %s", "significantly worse than in %s"},
         {"byLocation", "Per locatie", "By location"},
         {"byInstitution", "Per instelling", "By institution"},
         {"byGroup.explain", "Gemiddelde score per thema (schaal %s tot %s).", "Mean score per theme (scale %s to %s)."},

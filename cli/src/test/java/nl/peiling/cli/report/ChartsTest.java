@@ -15,6 +15,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import nl.peiling.cli.report.Charts.Axis;
 import nl.peiling.cli.report.Charts.Bar;
 import nl.peiling.cli.report.Charts.BarGroup;
+import nl.peiling.cli.report.Charts.Difference;
 import nl.peiling.cli.report.Charts.Mark;
 import nl.peiling.cli.report.Charts.Meter;
 import nl.peiling.cli.report.Charts.Series;
@@ -319,6 +320,66 @@ class ChartsTest {
         assertThat(number(bars.get(1), "width")).isEqualTo(460.0);
         assertThat(number(only(svg, "line", "required"), "x1")).isEqualTo(400.0);
         assertThat(only(svg, "text", "missing").getTextContent()).isEqualTo("te weinig respons");
+    }
+
+    @Test
+    void differences_areBarsFromZeroOnASymmetricAxis_withTheIntervalAsALine() {
+        Document svg = parse(DUTCH.differences(
+                "d",
+                "t",
+                List.of(
+                        new Difference("Docenten", 0.15, 0.05, 0.25, Mark.BETTER, null),
+                        new Difference("Sfeer", -0.03, -0.12, 0.06, Mark.NONE, null),
+                        new Difference("Stage", null, null, null, Mark.NONE, "niet afgenomen"))));
+
+        // The axis runs from −0.3 to +0.3 (the minimum): 0 at 170 + 230 = 400, 0.15 at 170 + 0.45/0.6 × 460.
+        assertThat(number(only(svg, "line", "zero"), "x1")).isEqualTo(400.0);
+        List<Element> bars = elements(svg, "rect", "bar difference");
+        assertThat(bars).hasSize(2);
+        assertThat(number(bars.get(0), "x")).isEqualTo(400.0);
+        assertThat(number(bars.get(0), "width")).isEqualTo(115.0);
+        assertThat(number(bars.get(0), "y")).isEqualTo(27.0);
+        assertThat(number(bars.get(0), "height")).isEqualTo(10.0);
+        assertThat(bars.get(0).getAttribute("fill")).isEqualTo("#5E3C99");
+        // −0.03: a bar of 23 units left of 0, grey (not significant).
+        assertThat(number(bars.get(1), "x")).isEqualTo(377.0);
+        assertThat(number(bars.get(1), "width")).isEqualTo(23.0);
+        assertThat(bars.get(1).getAttribute("fill")).isEqualTo("#C8C8C8");
+        List<Element> whiskers = elements(svg, "line", "whisker-line");
+        assertThat(number(whiskers.get(0), "x1")).isEqualTo(438.33);
+        assertThat(number(whiskers.get(0), "x2")).isEqualTo(591.67);
+        List<String> values = new ArrayList<>();
+        for (Element value : elements(svg, "text", "value")) {
+            values.add(value.getTextContent());
+        }
+        assertThat(values).containsExactly("+0,15 ▲", "−0,03");
+        assertThat(only(svg, "text", "missing").getTextContent()).isEqualTo("niet afgenomen");
+        assertThat(only(svg, "desc", null).getTextContent())
+                .isEqualTo("Docenten +0,15, significant beter dan landelijk; Sfeer −0,03; Stage: niet afgenomen.");
+    }
+
+    @Test
+    void differences_beyondTheMinimum_widenTheAxisToTheNextTenth() {
+        Document svg =
+                parse(DUTCH.differences("d", "t", List.of(new Difference("x", -0.32, -0.41, -0.23, Mark.WORSE, null))));
+
+        // E = 0.5 (0.41 rounded up to a tenth): −0.32 ends at 170 + 0.18/1.0 × 460 = 252.8.
+        Element bar = only(svg, "rect", "bar difference worse");
+        assertThat(number(bar, "x")).isEqualTo(252.8);
+        assertThat(number(bar, "width")).isEqualTo(147.2);
+        assertThat(bar.getAttribute("fill")).isEqualTo("#E66101");
+    }
+
+    @Test
+    void longLabels_areShortenedWithTheFullTextAsTooltip() {
+        String label = "Loopbaanoriëntatie en -begeleiding (LOB)";
+        Document svg =
+                parse(DUTCH.differences("d", "t", List.of(new Difference(label, 0.0, null, null, Mark.NONE, null))));
+
+        Element text = only(svg, "text", "series-label");
+        assertThat(text.getFirstChild().getTextContent()).isEqualTo("Loopbaanoriëntatie en -b…");
+        assertThat(text.getElementsByTagName("title").item(0).getTextContent()).isEqualTo(label);
+        assertThat(only(svg, "desc", null).getTextContent()).startsWith(label);
     }
 
     @Test
