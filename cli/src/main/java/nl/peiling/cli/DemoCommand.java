@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import nl.peiling.cli.report.Names;
 import nl.peiling.cli.report.Report;
 import nl.peiling.cli.report.Words;
+import nl.peiling.core.allocation.Institution;
 import nl.peiling.core.allocation.Institutions;
 import nl.peiling.core.catalog.Catalog;
 import nl.peiling.core.model.Edition;
@@ -125,10 +126,9 @@ final class DemoCommand implements Callable<Integer> {
         Aggregation aggregation = Aggregator.of(ResponseReader.of(edition).withKnownLocations(known))
                 .withPopulation(population)
                 .aggregate(responsesFile);
-        Names names = Names.of(Institutions.read(out.resolve("institutions.json")));
-        Results results = aggregation
-                .results()
-                .withInstitutions(Names.forResults(Institutions.read(out.resolve("institutions.json"))));
+        List<Institution> listed = Institutions.read(out.resolve("institutions.json"));
+        Names names = Names.of(listed);
+        Results results = aggregation.results().withInstitutions(Names.forResults(listed));
         Path resultsFile = out.resolve("results.json");
         Path csvFile = out.resolve("results.csv");
         Path rejectsFile = out.resolve("rejects.csv");

@@ -102,12 +102,13 @@ class ReportCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         String html = Files.readString(out);
         assertThat(html).contains("<h3>Compared with students of the same level and pathway</h3>");
-        assertThat(count(html, "<table class=\"figures case-mix\"><thead>")).isEqualTo(1);
+        assertThat(count(html, "<table class=\"figures case-mix stack\"><thead>"))
+                .isEqualTo(1);
         assertThat(html).contains("<th class=\"number\">Difference from national</th>", "Difference from expected");
         var words = nl.peiling.cli.report.Words.in(Language.EN);
         for (var benchmark : mixed) {
             assertThat(html)
-                    .contains("<td class=\"number\">"
+                    .contains("<td class=\"number\" data-label=\"Expected\">"
                             + words.decimal(benchmark.caseMix().expected(), 2) + "</td>");
         }
     }
@@ -228,12 +229,12 @@ class ReportCommandTest {
         assertThat(
                         count(
                                 html,
-                                "<td class=\"number\" data-state=\"suppressed-n\"><span class=\"missing\">te weinig respons</span></td>"))
+                                "<td class=\"number\" data-state=\"suppressed-n\"[^>]*><span class=\"missing\">te weinig respons</span></td>"))
                 .isGreaterThanOrEqualTo((int) suppressed);
         // Differences from the nation may truly be 0,00; every other figure of a withheld group is words.
         String figures = html.replaceAll("<text[^>]*class=\"tick\"[^>]*>[^<]*</text>", "")
                 .replaceAll("(?s)<svg[^>]*class=\"chart difference-chart\".*?</svg>", "")
-                .replaceAll("(?s)<table class=\"figures case-mix\">.*?</table>", "");
+                .replaceAll("(?s)<table class=\"figures case-mix stack\">.*?</table>", "");
         assertThat(figures).as("no zero stands in for a withheld figure").doesNotContain(">0,00<", ">0%<", ">0<");
     }
 
@@ -423,19 +424,7 @@ class ReportCommandTest {
     @Test
     void report_ofOldResultsWithoutDefinition_ofAnUnshippedEdition_namesTheOptionToAdd() throws IOException {
         Results read = ResultsFiles.readJson(results);
-        Results old = new Results(
-                "2099",
-                read.input(),
-                read.weighted(),
-                read.minN(),
-                read.groupings(),
-                read.groups(),
-                read.benchmarks(),
-                read.caseMixFactors(),
-                read.fingerprints(),
-                read.response(),
-                read.institutions(),
-                null);
+        Results old = copy(read, "2099", read.fingerprints(), null);
         Path file = dir.resolve("old-2099.json");
         ResultsFiles.writeJson(old, file);
 
@@ -462,19 +451,11 @@ class ReportCommandTest {
         java.util.Map<String, String> items =
                 new java.util.LinkedHashMap<>(earlier.fingerprints().items());
         items.put("les01", "sha256:reworded");
-        Results reworded = new Results(
+        Results reworded = copy(
+                earlier,
                 earlier.edition(),
-                earlier.input(),
-                earlier.weighted(),
-                earlier.minN(),
-                earlier.groupings(),
-                earlier.groups(),
-                earlier.benchmarks(),
-                earlier.caseMixFactors(),
                 new nl.peiling.stats.scores.Fingerprints(
                         items, earlier.fingerprints().clusters()),
-                earlier.response(),
-                earlier.institutions(),
                 earlier.definitions());
         Path previous = dir.resolve("previous.json");
         ResultsFiles.writeJson(reworded, previous);
@@ -520,6 +501,27 @@ class ReportCommandTest {
                 assertThat(trend).contains(change + " " + (c.difference() > 0 ? "▲" : "▼"));
             }
         }
+    }
+
+    /** The results with another edition id, fingerprints and definition. */
+    private static Results copy(
+            Results results,
+            String edition,
+            nl.peiling.stats.scores.Fingerprints fingerprints,
+            java.util.Map<String, String> definitions) {
+        return new Results(
+                edition,
+                results.input(),
+                results.weighted(),
+                results.minN(),
+                results.groupings(),
+                results.groups(),
+                results.benchmarks(),
+                results.caseMixFactors(),
+                fingerprints,
+                results.response(),
+                results.institutions(),
+                definitions);
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
