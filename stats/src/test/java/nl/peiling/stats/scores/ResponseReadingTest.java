@@ -308,8 +308,7 @@ class ResponseReadingTest {
         // Nobody got any module: not administered, which withholds nothing.
         assertThat(results.national().items()).allMatch(i -> i.state().equals("not-administered") && !i.suppressed());
         assertThat(List.of(results.summary()))
-                .containsExactly(
-                        "edition t: 0 rows read, 0 accepted, 0 rejected; 1 groups (1 suppressed below n = 10)");
+                .containsExactly("edition t: 0 rows read, 0 accepted, 0 rejected; 1 group (1 suppressed below n = 10)");
     }
 
     @Test
