@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import nl.peiling.cli.report.Names;
 import nl.peiling.core.allocation.Institution;
 import nl.peiling.core.allocation.Institutions;
 import nl.peiling.core.model.Edition;
@@ -60,7 +61,9 @@ final class AggregateCommand implements Callable<Integer> {
     @Option(
             names = "--institutions",
             paramLabel = "F",
-            description = "institutions.json: reject institutions and locations it does not list.")
+            description =
+                    "institutions.json: reject institutions and locations it does not list, and record their names"
+                            + " in the results for reports.")
     Path institutions;
 
     @Option(
@@ -124,9 +127,11 @@ final class AggregateCommand implements Callable<Integer> {
                     .forEach(code ->
                             known.put(code, List.copyOf(read.locations(code).keySet())));
         }
+        List<Institution> named = List.of();
         if (institutions != null) {
             Map<String, List<String>> listed = new LinkedHashMap<>();
-            for (Institution institution : readInstitutions(institutions)) {
+            named = readInstitutions(institutions);
+            for (Institution institution : named) {
                 listed.put(institution.code(), institution.locationCodes());
             }
             if (known.isEmpty()) {
@@ -165,7 +170,7 @@ final class AggregateCommand implements Callable<Integer> {
         progress.step("reading and aggregating " + responses);
         aggregation = aggregator.aggregate(responses);
         progress.done();
-        Results results = aggregation.results();
+        Results results = aggregation.results().withInstitutions(Names.forResults(named));
         ResultsFiles.writeJsonAndCsv(results, out, csv);
         if (rejects != null) {
             ResultsFiles.writeRejects(aggregation.rejects(), rejects);

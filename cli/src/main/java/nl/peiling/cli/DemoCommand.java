@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import nl.peiling.cli.report.Names;
 import nl.peiling.cli.report.Report;
 import nl.peiling.cli.report.Words;
+import nl.peiling.core.allocation.Institution;
 import nl.peiling.core.allocation.Institutions;
 import nl.peiling.core.catalog.Catalog;
 import nl.peiling.core.model.Edition;
@@ -130,7 +131,9 @@ final class DemoCommand implements Callable<Integer> {
         Aggregation aggregation = Aggregator.of(ResponseReader.of(edition).withKnownLocations(known))
                 .withPopulation(population)
                 .aggregate(responsesFile);
-        Results results = aggregation.results();
+        List<Institution> listed = Institutions.read(out.resolve("institutions.json"));
+        Names names = Names.of(listed);
+        Results results = aggregation.results().withInstitutions(Names.forResults(listed));
         Path resultsFile = out.resolve("results.json");
         Path csvFile = out.resolve("results.csv");
         Path rejectsFile = out.resolve("rejects.csv");
@@ -139,7 +142,6 @@ final class DemoCommand implements Callable<Integer> {
         files.addAll(List.of(resultsFile, csvFile, rejectsFile));
 
         progress.step(words.get("progress.reports"));
-        Names names = Names.of(Institutions.read(out.resolve("institutions.json")));
         String institution = barometer.institutions().stream()
                 .max(Comparator.comparingLong(BarometerRow::responses))
                 .map(BarometerRow::institution)
@@ -211,7 +213,7 @@ final class DemoCommand implements Callable<Integer> {
                 words.counted(all, nl ? "instelling" : "institution", nl ? "instellingen" : "institutions"),
                 nl ? (reached == 1 ? "heeft" : "hebben") : "");
         List<ClusterFigures> clusters = results.national().clusters().stream()
-                .filter(c -> !c.suppressed())
+                .filter(c -> c.mean() != null)
                 .toList();
         ClusterFigures best = clusters.stream()
                 .max(Comparator.comparingDouble(ClusterFigures::mean))
@@ -227,26 +229,27 @@ final class DemoCommand implements Callable<Integer> {
                 words.decimal(best.mean(), 2),
                 title(edition, worst),
                 words.decimal(worst.mean(), 2));
-        long higher = results.benchmarks().stream()
+        // Notable as in the report: significant and material (|d| >= 0.2); a theme's higher score is better.
+        long better = results.benchmarks().stream()
                 .filter(b -> b.institution().equals(institution)
                         && b.kind().equals("cluster")
-                        && Boolean.TRUE.equals(b.significant())
+                        && Report.notable(b)
                         && b.difference() > 0)
                 .count();
-        long lower = results.benchmarks().stream()
+        long worse = results.benchmarks().stream()
                 .filter(b -> b.institution().equals(institution)
                         && b.kind().equals("cluster")
-                        && Boolean.TRUE.equals(b.significant())
+                        && Report.notable(b)
                         && b.difference() < 0)
                 .count();
         text.printf(
                 nl
-                        ? "%s (%s): %s significant hoger en %s lager dan de rest van het land%n"
-                        : "%s (%s): %s significantly higher and %s lower than the rest of the nation%n",
+                        ? "%s (%s): %s opvallend beter en %s slechter dan de rest van het land (significant en d >= 0,2)%n"
+                        : "%s (%s): %s notably better and %s worse than the rest of the nation (significant and d >= 0.2)%n",
                 names.institution(institution),
                 institution,
-                words.counted(higher, nl ? "thema" : "theme", nl ? "thema's" : "themes"),
-                words.count(lower));
+                words.counted(better, nl ? "thema" : "theme", nl ? "thema's" : "themes"),
+                words.count(worse));
         text.println(nl ? "Open de rapporten in een browser." : "Open the reports in a browser.");
         text.flush();
     }

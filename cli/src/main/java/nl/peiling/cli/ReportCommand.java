@@ -26,9 +26,10 @@ import picocli.CommandLine.Spec;
         name = "report",
         description = {
             "Writes one self-contained HTML report from the results of 'peiling aggregate':",
-            "the response barometer, cluster means beside the national ones with 95%%",
-            "intervals and significance marks, negative / neutral / positive shares per",
-            "question and cluster means per location. Without --institution it is the",
+            "the response barometer with response rates, notable differences (significant",
+            "and material) better and worse, the case-mix adjusted comparison, cluster",
+            "means beside the national ones with 95%% intervals, every question (open text",
+            "never) and cluster means per location. Without --institution it is the",
             "national report."
         })
 final class ReportCommand implements Callable<Integer> {
@@ -65,28 +66,39 @@ final class ReportCommand implements Callable<Integer> {
     @Option(
             names = "--edition",
             paramLabel = "E",
-            description =
-                    "A shipped edition id or a definition folder for titles and question texts (default: the results'"
-                            + " edition).")
+            description = "A shipped edition id or a definition folder for titles and question texts (default: the"
+                    + " definition the results carry).")
     String edition;
 
     @Option(
             names = "--institutions",
             paramLabel = "F",
-            description = "institutions.json: names of institutions and locations (default: codes).")
+            description =
+                    "institutions.json: names of institutions and locations (default: the names the results carry,"
+                            + " else codes).")
     Path institutions;
+
+    @Option(
+            names = "--previous",
+            paramLabel = "F",
+            description =
+                    "The results of the previous edition: show per theme and question the change since then, with its"
+                            + " significance (Benjamini-Hochberg adjusted, as 'peiling trend').")
+    Path previous;
 
     @Override
     public Integer call() throws IOException {
         FileOptions.file("--out", out);
         Results read = ResultsInput.read(results);
-        Edition chosen = Editions.resolve(edition != null ? edition : read.edition());
-        Report report = Report.of(read, chosen).withLanguage(language);
-        if (institutions != null) {
-            report = report.withNames(readNames(institutions));
-        }
+        Edition chosen = edition != null ? Editions.resolve(edition) : ResultsInput.edition(read, results);
+        Report report = Report.of(read, chosen)
+                .withLanguage(language)
+                .withNames(institutions != null ? readNames(institutions) : Names.of(read));
         try {
             report = report.withInstitution(institution);
+            if (previous != null) {
+                report = report.withPrevious(ResultsInput.read(previous), previous.toString());
+            }
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage(), e);
         }

@@ -90,7 +90,7 @@ class FairComparisonCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0))
-                .endsWith(",suppressed,nEffective,positiveSe,positiveLow,positiveHigh,suppressedBecause");
+                .endsWith(",suppressed,nEffective,positiveSe,positiveLow,positiveHigh,suppressedBecause,state");
     }
 
     @Test

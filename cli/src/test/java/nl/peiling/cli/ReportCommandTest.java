@@ -59,19 +59,23 @@ class ReportCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
-                .startsWith("Report (institution " + code + ", nl): 34 clusters, 155 questions, ")
+                .startsWith("Report (institution " + code + ", nl): 34 clusters, 178 questions, ")
                 .contains("Written: " + out);
         String html = Files.readString(out);
         assertThat(html)
                 .startsWith("<!DOCTYPE html><html lang=\"nl\">")
-                .contains("<title>JOB-monitor 2027: Simulatiecollege 1</title>")
+                .contains("<title>Uitkomsten 2027: Simulatiecollege 1</title>")
                 .contains("Respons per locatie", "Per locatie", "Hele instelling", "De opleiding", "Landelijk");
         assertThat(count(html, "<svg[^>]*class=\"chart mean-chart\""))
                 .as("a cluster chart per module")
                 .isEqualTo(9);
+        long administered = read.groups().get(1).items().stream()
+                .filter(i -> List.of("scale", "grade").contains(i.type()))
+                .filter(i -> !i.state().equals("not-administered"))
+                .count();
         assertThat(count(html, "<svg[^>]*class=\"chart stack-chart\""))
-                .as("a chart per scale or grade item")
-                .isEqualTo(155);
+                .as("a chart per scale or grade item of the modules the institution got")
+                .isEqualTo((int) administered);
         assertThat(count(html, "class=\"bar own\"")).isPositive();
         assertThat(Files.isReadable(out)).isTrue();
     }
@@ -98,11 +102,13 @@ class ReportCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         String html = Files.readString(out);
         assertThat(html).contains("<h3>Compared with students of the same level and pathway</h3>");
-        assertThat(count(html, "<table class=\"case-mix\"><thead>")).isEqualTo(1);
+        assertThat(count(html, "<table class=\"figures case-mix stack\"><thead>"))
+                .isEqualTo(1);
+        assertThat(html).contains("<th class=\"number\">Difference from national</th>", "Difference from expected");
         var words = nl.peiling.cli.report.Words.in(Language.EN);
         for (var benchmark : mixed) {
             assertThat(html)
-                    .contains("<td class=\"number\">"
+                    .contains("<td class=\"number\" data-label=\"Expected\">"
                             + words.decimal(benchmark.caseMix().expected(), 2) + "</td>");
         }
     }
@@ -126,7 +132,7 @@ class ReportCommandTest {
                             .title()
                             .in("en");
                     if (Math.abs(b.cohensD()) >= 0.2) {
-                        expected.add(title);
+                        expected.add(title + " " + Math.abs(b.cohensD()));
                     } else {
                         smallButSignificant++;
                     }
@@ -145,15 +151,26 @@ class ReportCommandTest {
                     out.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
             String html = Files.readString(out);
-            Matcher listed = Pattern.compile("<div class=\"(?:higher|lower)\"><dt>[^<]*</dt><dd>([^<]*)</dd>")
+            // Better first, then worse; within each the largest effect first, with its effect size.
+            Matcher listed = Pattern.compile(
+                            "<li>([^<]*): [0-9]\\.[0-9]{2} against [0-9]\\.[0-9]{2} national \\(d = ([^)]*)\\)</li>")
                     .matcher(html);
             List<String> shown = new java.util.ArrayList<>();
+            List<Double> sizes = new java.util.ArrayList<>();
             while (listed.find()) {
-                shown.addAll(List.of(listed.group(1).split(" · ")));
+                shown.add(listed.group(1));
+                sizes.add(Double.parseDouble(listed.group(2).replace("−", "-").replace("+", "")));
             }
             assertThat(shown)
                     .as(code + " (" + smallButSignificant + " significant below d 0.2)")
-                    .containsExactlyInAnyOrderElementsOf(expected);
+                    .containsExactlyInAnyOrderElementsOf(expected.stream()
+                            .map(e -> e.substring(0, e.lastIndexOf(' ')))
+                            .toList());
+            List<Double> better = sizes.stream().filter(d -> d > 0).toList();
+            List<Double> worse = sizes.stream().filter(d -> d < 0).toList();
+            assertThat(sizes).as("better before worse").isEqualTo(concat(better, worse));
+            assertThat(better).isSortedAccordingTo(java.util.Comparator.comparingDouble(d -> -Math.abs(d)));
+            assertThat(worse).isSortedAccordingTo(java.util.Comparator.comparingDouble(d -> -Math.abs(d)));
         }
     }
 
@@ -173,7 +190,7 @@ class ReportCommandTest {
         assertThat(html)
                 .contains(
                         "<html lang=\"en\">",
-                        "JOB monitor 2027: national report",
+                        "Results 2027: national report",
                         "By institution",
                         "The programme",
                         "Response barometer");
@@ -191,6 +208,7 @@ class ReportCommandTest {
                 .orElseThrow(() -> new AssertionError("the simulated results should have a suppressed cluster"));
         long suppressed =
                 thin.clusters().stream().filter(ClusterFigures::suppressed).count();
+        long notShown = thin.clusters().stream().filter(c -> c.mean() == null).count();
         Path out = dir.resolve("thin.html");
 
         Peiling.Run run = Peiling.execute(
@@ -204,13 +222,19 @@ class ReportCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         String html = Files.readString(out);
-        assertThat(count(html, "<text[^>]*class=\"suppressed\"[^>]*>te weinig respons</text>"))
+        assertThat(count(html, "<text[^>]*class=\"missing\"[^>]*>te weinig respons</text>"))
                 .isGreaterThanOrEqualTo((int) suppressed);
-        assertThat(count(html, "class=\"bar own\"")).isEqualTo(34 - (int) suppressed);
+        assertThat(count(html, "class=\"bar own\"")).isEqualTo(34 - (int) notShown);
         // and in the table of the institution and its locations, a cell that says so
-        assertThat(count(html, "<td class=\"number\"><span class=\"suppressed\">te weinig respons</span></td>"))
+        assertThat(
+                        count(
+                                html,
+                                "<td class=\"number\" data-state=\"suppressed-n\"[^>]*><span class=\"missing\">te weinig respons</span></td>"))
                 .isGreaterThanOrEqualTo((int) suppressed);
-        String figures = html.replaceAll("<text[^>]*class=\"tick\"[^>]*>[^<]*</text>", "");
+        // Differences from the nation may truly be 0,00; every other figure of a withheld group is words.
+        String figures = html.replaceAll("<text[^>]*class=\"tick\"[^>]*>[^<]*</text>", "")
+                .replaceAll("(?s)<svg[^>]*class=\"chart difference-chart\".*?</svg>", "")
+                .replaceAll("(?s)<table class=\"figures case-mix stack\">.*?</table>", "");
         assertThat(figures).as("no zero stands in for a withheld figure").doesNotContain(">0,00<", ">0%<", ">0<");
     }
 
@@ -329,6 +353,181 @@ class ReportCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--lang").contains("fr");
+    }
+
+    @Test
+    void report_namesInstitutions_fromTheResults_withoutTheInstitutionsFile() throws IOException {
+        Results read = ResultsFiles.readJson(results);
+        assertThat(read.institutions())
+                .as("aggregate --institutions records the names")
+                .hasSize(4);
+        String code = read.groups().get(1).key().get("institution");
+        Path out = dir.resolve("named.html");
+
+        Peiling.Run run = Peiling.execute(
+                "report", "--results", results.toString(), "--institution", code, "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String html = Files.readString(out);
+        assertThat(html)
+                .contains("<title>Uitkomsten 2027: Simulatiecollege 1</title>", ">SC1<")
+                .doesNotContain("Uitkomsten van " + code);
+    }
+
+    @Test
+    void report_ofADefinitionFolder_needsNoEditionOption() throws IOException {
+        nl.peiling.core.model.Edition shipped =
+                nl.peiling.core.catalog.Catalog.load().edition("2027");
+        nl.peiling.core.model.EditionManifest manifest = shipped.manifest();
+        nl.peiling.core.model.Edition own = new nl.peiling.core.model.Edition(
+                new nl.peiling.core.model.EditionManifest(
+                        "2099", null, manifest.base(), manifest.modules(), manifest.rules()),
+                shipped.base(),
+                shipped.optional());
+        Path folder = dir.resolve("definition-2099");
+        nl.peiling.core.io.Definitions.writeEdition(own, folder);
+        Path survey = dir.resolve("survey-2099");
+        assertThat(Peiling.execute(
+                                "simulate",
+                                "--edition",
+                                folder.toString(),
+                                "--institutions",
+                                "2",
+                                "--students",
+                                "1500",
+                                "--seed",
+                                "folder",
+                                "--out",
+                                survey.toString())
+                        .exitCode())
+                .isZero();
+        Path folderResults = dir.resolve("results-2099.json");
+        assertThat(Peiling.execute(
+                                "aggregate",
+                                "--edition",
+                                folder.toString(),
+                                "--responses",
+                                survey.resolve("responses.csv").toString(),
+                                "--out",
+                                folderResults.toString())
+                        .exitCode())
+                .isZero();
+        Path out = dir.resolve("report-2099.html");
+
+        Peiling.Run run = Peiling.execute("report", "--results", folderResults.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(out))
+                .contains("<title>Uitkomsten 2099: landelijk rapport</title>", "Basisvragenlijst");
+    }
+
+    @Test
+    void report_ofOldResultsWithoutDefinition_ofAnUnshippedEdition_namesTheOptionToAdd() throws IOException {
+        Results read = ResultsFiles.readJson(results);
+        Results old = copy(read, "2099", read.fingerprints(), null);
+        Path file = dir.resolve("old-2099.json");
+        ResultsFiles.writeJson(old, file);
+
+        Peiling.Run run = Peiling.execute(
+                "report",
+                "--results",
+                file.toString(),
+                "--out",
+                dir.resolve("old.html").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().trim())
+                .isEqualTo("peiling: " + file + " carries no definition (written by an older peiling) and edition"
+                        + " \"2099\" is not shipped: add --edition with the definition folder it was aggregated"
+                        + " with, or aggregate it again");
+    }
+
+    @Test
+    void report_withPrevious_showsTheChangePerThemeAndQuestion_andWhyAQuestionCannotBeCompared() throws IOException {
+        Path earlierData = SimulatedSurvey.write(dir.resolve("earlier"), 4, 6000, "report-previous");
+        Results earlier =
+                ResultsFiles.readJson(SimulatedSurvey.aggregate(earlierData, dir.resolve("earlier.json"), 60));
+        // les01 was worded differently then: its fingerprint differs, so it cannot be compared.
+        java.util.Map<String, String> items =
+                new java.util.LinkedHashMap<>(earlier.fingerprints().items());
+        items.put("les01", "sha256:reworded");
+        Results reworded = copy(
+                earlier,
+                earlier.edition(),
+                new nl.peiling.stats.scores.Fingerprints(
+                        items, earlier.fingerprints().clusters()),
+                earlier.definitions());
+        Path previous = dir.resolve("previous.json");
+        ResultsFiles.writeJson(reworded, previous);
+        Results read = ResultsFiles.readJson(results);
+        String code = read.groups().get(1).key().get("institution");
+        Path out = dir.resolve("trend.html");
+
+        Peiling.Run run = Peiling.execute(
+                "report",
+                "--results",
+                results.toString(),
+                "--institution",
+                code,
+                "--previous",
+                previous.toString(),
+                "--out",
+                out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String html = Files.readString(out);
+        assertThat(html).contains("<section id=\"trend\" class=\"trend\"><h2>Ontwikkeling sinds 2027</h2>");
+        String trend = html.substring(html.indexOf("<section id=\"trend\""), html.indexOf("<section id=\"items\""));
+        assertThat(count(trend, "<tr class=\"theme\">")).isEqualTo(34);
+        assertThat(trend)
+                .contains(
+                        "niet vergelijkbaar: vraag of schaal gewijzigd",
+                        "niet vergelijkbaar: vragen van het thema gewijzigd");
+        var comparisons = nl.peiling.stats.trend.Trends.standard()
+                .compare(reworded, "previous.json", read, "results.json")
+                .comparisons()
+                .stream()
+                .filter(c -> c.key().equals(java.util.Map.of("institution", code))
+                        && c.measure().equals("mean"))
+                .filter(c -> c.kind().equals("cluster") && c.comparable() && c.difference() != null)
+                .toList();
+        assertThat(comparisons).isNotEmpty();
+        var words = nl.peiling.cli.report.Words.in(Language.NL);
+        for (var c : comparisons) {
+            String change = (c.difference() > 0 ? "+" : c.difference() < 0 ? "−" : "")
+                    + words.decimal(Math.abs(c.difference()), 2);
+            assertThat(trend).contains(words.decimal(c.previous(), 2), words.decimal(c.current(), 2));
+            if (Boolean.TRUE.equals(c.significant()) && c.difference() != 0) {
+                assertThat(trend).contains(change + " " + (c.difference() > 0 ? "▲" : "▼"));
+            }
+        }
+    }
+
+    /** The results with another edition id, fingerprints and definition. */
+    private static Results copy(
+            Results results,
+            String edition,
+            nl.peiling.stats.scores.Fingerprints fingerprints,
+            java.util.Map<String, String> definitions) {
+        return new Results(
+                edition,
+                results.input(),
+                results.weighted(),
+                results.minN(),
+                results.groupings(),
+                results.groups(),
+                results.benchmarks(),
+                results.caseMixFactors(),
+                fingerprints,
+                results.response(),
+                results.institutions(),
+                definitions);
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static int count(String text, String regex) {

@@ -54,6 +54,8 @@ public final class SimulatedSurvey {
                 data.resolve("responses.csv").toString(),
                 "--population",
                 data.resolve("population.csv").toString(),
+                "--institutions",
+                data.resolve("institutions.json").toString(),
                 "--min-n",
                 Integer.toString(minN),
                 "--out",

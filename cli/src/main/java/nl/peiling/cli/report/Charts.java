@@ -50,6 +50,9 @@ public final class Charts {
     private static final int TITLE_HEIGHT = 20;
     private static final int ROW_GAP = 10;
     private static final int SEGMENT_LABEL_MIN = 34;
+    private static final double DIFFERENCE_MIN_EXTENT = 0.3;
+    /** The most characters of a label left of the plot area (about 6.3 units each at font size 12). */
+    private static final int LABEL_MAX = 25;
 
     /** Which bars a bar looks like: the own institution's or the nation's. */
     public enum Series {
@@ -61,16 +64,28 @@ public final class Charts {
         }
     }
 
-    /** A significant difference from the nation, or none. */
+    /**
+     * A significant difference from the nation, or none: better or worse, by the figure's polarity (a
+     * higher mean of a reverse-worded question is worse).
+     */
     public enum Mark {
         NONE,
-        HIGHER,
-        LOWER;
+        BETTER,
+        WORSE;
 
         String symbol() {
             return switch (this) {
-                case HIGHER -> "▲";
-                case LOWER -> "▼";
+                case BETTER -> "▲";
+                case WORSE -> "▼";
+                case NONE -> "";
+            };
+        }
+
+        /** The words of the mark in a description: "significant beter dan landelijk". */
+        String words(Words words) {
+            return switch (this) {
+                case BETTER -> words.get("better");
+                case WORSE -> words.get("worse");
                 case NONE -> "";
             };
         }
@@ -107,13 +122,20 @@ public final class Charts {
      * @param low the lower end of the 95 % interval, or null (no whisker)
      * @param high the upper end of the 95 % interval, or null (no whisker)
      * @param mark a significant difference from the nation
+     * @param missing the words drawn instead of a withheld or absent figure ("niet afgenomen", "te weinig
+     *     respons"); null when the figure is shown
      */
-    public record Bar(String label, Series series, Double mean, Double low, Double high, Mark mark) {
+    public record Bar(String label, Series series, Double mean, Double low, Double high, Mark mark, String missing) {
 
         public Bar {
             requireNonNull(label, "label");
             requireNonNull(series, "series");
             requireNonNull(mark, "mark");
+        }
+
+        /** A bar without a figure: these words instead. */
+        public static Bar missing(String label, Series series, String words) {
+            return new Bar(label, series, null, null, null, Mark.NONE, requireNonNull(words, "words"));
         }
 
         /** Whether the figure is withheld. */
@@ -146,14 +168,27 @@ public final class Charts {
      * @param positive share of positive answers
      * @param mean the mean shown beside the bar, or null
      * @param mark a significant difference from the nation
+     * @param missing the words drawn instead of a withheld or absent figure; null when shown
      */
     public record Shares(
-            String label, Series series, Double negative, Double neutral, Double positive, Double mean, Mark mark) {
+            String label,
+            Series series,
+            Double negative,
+            Double neutral,
+            Double positive,
+            Double mean,
+            Mark mark,
+            String missing) {
 
         public Shares {
             requireNonNull(label, "label");
             requireNonNull(series, "series");
             requireNonNull(mark, "mark");
+        }
+
+        /** A bar without a figure: these words instead. */
+        public static Shares missing(String label, Series series, String words) {
+            return new Shares(label, series, null, null, null, null, Mark.NONE, requireNonNull(words, "words"));
         }
 
         /** Whether the figure is withheld. */
@@ -168,8 +203,9 @@ public final class Charts {
      * @param label the group
      * @param responses the respondents, or null when suppressed
      * @param net the required net response, or null when unknown
+     * @param missing the words drawn instead of withheld responses; null when shown
      */
-    public record Meter(String label, Long responses, Long net) {
+    public record Meter(String label, Long responses, Long net, String missing) {
 
         public Meter {
             requireNonNull(label, "label");
@@ -216,8 +252,8 @@ public final class Charts {
             for (Bar bar : group.bars()) {
                 g.with(seriesLabel(bar.label(), y));
                 if (bar.suppressed()) {
-                    g.with(suppressed(y));
-                    parts.add(bar.label() + " " + words.get("tooFew"));
+                    g.with(missing(y, bar.missing()));
+                    parts.add(bar.label() + " " + missingWords(bar.missing()));
                 } else {
                     g.with(meanBar(id, axis, bar, y));
                     parts.add(describe(bar));
@@ -243,8 +279,8 @@ public final class Charts {
         for (Shares row : rows) {
             svg.with(seriesLabel(row.label(), y));
             if (row.suppressed()) {
-                svg.with(suppressed(y));
-                description.add(row.label() + ": " + words.get("tooFew"));
+                svg.with(missing(y, row.missing()));
+                description.add(row.label() + ": " + missingWords(row.missing()));
             } else {
                 svg.with(stack(row, y));
                 String value = row.mean() == null ? "" : words.get("mean", words.decimal(row.mean(), 2));
@@ -260,9 +296,7 @@ public final class Charts {
                                 words.percent(row.negative()),
                                 words.percent(row.neutral()),
                                 words.percent(row.positive()))
-                        + (row.mark() == Mark.NONE
-                                ? ""
-                                : ", " + words.get(row.mark() == Mark.HIGHER ? "higher" : "lower")));
+                        + (row.mark() == Mark.NONE ? "" : ", " + row.mark().words(words)));
             }
             y += BAR_STEP;
         }
@@ -294,8 +328,8 @@ public final class Charts {
         for (Meter meter : meters) {
             svg.with(seriesLabel(meter.label(), y));
             if (meter.responses() == null) {
-                svg.with(suppressed(y));
-                description.add(meter.label() + ": " + words.get("tooFew"));
+                svg.with(missing(y, meter.missing()));
+                description.add(meter.label() + ": " + missingWords(meter.missing()));
             } else if (meter.net() == null || meter.net() == 0) {
                 svg.with(text(AXIS_X + 6, y + 12.5, words.get("unknown"), "unknown")
                         .attr("font-style", "italic"));
@@ -320,6 +354,95 @@ public final class Charts {
                 .withClass("required")
                 .attr("stroke-dasharray", "4 3"));
         return svg.with(desc(id, String.join(" ", description)));
+    }
+
+    /**
+     * One row of a difference chart: own − national with the own figure's 95 % interval moved by the same
+     * national mean.
+     *
+     * @param label the figure, e.g. a theme
+     * @param difference own − national, or null when not shown
+     * @param low the lower end of the own interval less the national mean, or null
+     * @param high the upper end, or null
+     * @param mark a significant difference, better or worse
+     * @param missing the words drawn instead of a figure that is not shown; null when shown
+     */
+    public record Difference(String label, Double difference, Double low, Double high, Mark mark, String missing) {
+
+        public Difference {
+            requireNonNull(label, "label");
+            requireNonNull(mark, "mark");
+        }
+    }
+
+    /**
+     * Differences from the nation on an axis centred on 0, wide enough for every interval and at least
+     * ±{@value #DIFFERENCE_MIN_EXTENT}: small differences stay visible, with their intervals, where bars
+     * from the bottom of the scale would hide them. A bar runs from 0 to the difference, coloured by its
+     * mark (better purple, worse orange, not significant grey).
+     */
+    public DomContent differences(String id, String title, List<Difference> rows) {
+        double extent = DIFFERENCE_MIN_EXTENT;
+        for (Difference row : rows) {
+            for (Double value : new Double[] {row.difference(), row.low(), row.high()}) {
+                if (value != null) {
+                    extent = Math.max(extent, Math.ceil(Math.abs(value) * 10 - 1e-9) / 10);
+                }
+            }
+        }
+        Axis axis = new Axis(-extent, extent);
+        int height = TOP + rows.size() * BAR_STEP + 4;
+        Svg svg = chart(id, title, height, "difference-chart");
+        double step = extent <= 0.5 ? 0.1 : extent <= 1 ? 0.25 : 0.5;
+        for (double tick = -Math.floor(extent / step) * step; tick <= extent + 1e-9; tick += step) {
+            double x = axis.x(tick);
+            boolean zero = Math.abs(tick) < 1e-9;
+            svg.with(line(x, TOP - 6, x, height - 2, zero ? "#000000" : "#D0D0D0", zero ? 1.5 : 1)
+                    .withClass(zero ? "zero" : "gridline"));
+            svg.with(text(x, 14, signed(zero ? 0 : tick, 1), "tick").attr("text-anchor", "middle"));
+        }
+        List<String> description = new ArrayList<>();
+        double y = TOP;
+        for (Difference row : rows) {
+            svg.with(seriesLabel(row.label(), y));
+            if (row.difference() == null) {
+                svg.with(missing(y, row.missing()));
+                description.add(row.label() + ": " + missingWords(row.missing()));
+            } else {
+                double zero = axis.x(0);
+                double end = axis.x(row.difference());
+                String fill = row.mark() == Mark.BETTER
+                        ? POSITIVE_COLOUR
+                        : row.mark() == Mark.WORSE ? NEGATIVE_COLOUR : NEUTRAL_COLOUR;
+                svg.with(rect(Math.min(zero, end), y + 3, Math.abs(end - zero), BAR_HEIGHT - 6, fill)
+                        .withClass("bar difference " + row.mark().name().toLowerCase(Locale.ROOT))
+                        .attr("data-value", number(row.difference())));
+                if (row.low() != null && row.high() != null) {
+                    double middle = y + BAR_HEIGHT / 2.0;
+                    svg.with(line(axis.x(row.low()), middle, axis.x(row.high()), middle, "#000000", 1.5)
+                            .withClass("whisker-line"));
+                }
+                Svg value = text(AXIS_X + AXIS_WIDTH + 8, y + 12.5, signed(row.difference(), 2), "value");
+                if (row.mark() != Mark.NONE) {
+                    value.with(el("tspan")
+                            .withClass("mark " + row.mark().name().toLowerCase(Locale.ROOT))
+                            .attr("font-weight", "bold")
+                            .withText(" " + row.mark().symbol()));
+                }
+                svg.with(value);
+                description.add(row.label() + " " + signed(row.difference(), 2)
+                        + (row.mark() == Mark.NONE ? "" : ", " + row.mark().words(words)));
+            }
+            y += BAR_STEP;
+        }
+        return svg.with(desc(id, String.join("; ", description) + "."));
+    }
+
+    /** A difference with its sign: +0,14, −0,05, 0,00. */
+    String signed(double value, int decimals) {
+        String digits = words.decimal(Math.abs(value), decimals);
+        boolean zero = digits.equals(words.decimal(0, decimals));
+        return (zero ? "" : value > 0 ? "+" : "−") + digits;
     }
 
     /**
@@ -457,19 +580,35 @@ public final class Charts {
                     .append(')');
         }
         if (bar.mark() != Mark.NONE) {
-            text.append(", ").append(words.get(bar.mark() == Mark.HIGHER ? "higher" : "lower"));
+            text.append(", ").append(bar.mark().words(words));
         }
         return text.toString();
     }
 
+    /**
+     * A label left of the plot area, shortened with "…" when longer than fits in it; the full label is
+     * then its tooltip, and every chart's description has it in full.
+     */
     private Svg seriesLabel(String label, double y) {
-        return text(AXIS_X - 8, y + 12.5, label, "series-label").attr("text-anchor", "end");
+        if (label.codePointCount(0, label.length()) <= LABEL_MAX) {
+            return text(AXIS_X - 8, y + 12.5, label, "series-label").attr("text-anchor", "end");
+        }
+        String shortened =
+                label.substring(0, label.offsetByCodePoints(0, LABEL_MAX - 1)).strip() + "…";
+        return text(AXIS_X - 8, y + 12.5, shortened, "series-label")
+                .attr("text-anchor", "end")
+                .with(el("title").withText(label));
     }
 
-    private Svg suppressed(double y) {
-        return text(AXIS_X + 6, y + 12.5, words.get("tooFew"), "suppressed")
+    /** The words in place of a figure that is not shown: never a number. */
+    private Svg missing(double y, String text) {
+        return text(AXIS_X + 6, y + 12.5, missingWords(text), "missing")
                 .attr("font-style", "italic")
                 .attr("fill", "#444444");
+    }
+
+    private String missingWords(String text) {
+        return text == null ? words.get("state.n") : text;
     }
 
     private static Svg chart(String id, String title, int height, String cssClass) {

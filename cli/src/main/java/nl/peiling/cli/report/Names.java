@@ -2,11 +2,14 @@ package nl.peiling.cli.report;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.peiling.core.allocation.Institution;
 import nl.peiling.core.allocation.Location;
+import nl.peiling.stats.scores.InstitutionNames;
+import nl.peiling.stats.scores.Results;
 
 /**
  * Names of institutions and locations for people, from {@code institutions.json}; codes stand in for
@@ -47,6 +50,36 @@ public record Names(
             locations.put(institution.code(), own);
         }
         return new Names(names, shortNames, locations);
+    }
+
+    /** The names the results carry (see {@code aggregate --institutions}); none when they carry none. */
+    public static Names of(Results results) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, String> shortNames = new LinkedHashMap<>();
+        Map<String, Map<String, String>> locations = new LinkedHashMap<>();
+        for (InstitutionNames institution : requireNonNull(results, "results").institutions()) {
+            if (institution.name() != null) {
+                names.put(institution.code(), institution.name());
+            }
+            if (institution.shortName() != null) {
+                shortNames.put(institution.code(), institution.shortName());
+            }
+            locations.put(institution.code(), institution.locations());
+        }
+        return new Names(names, shortNames, locations);
+    }
+
+    /** The names of an institutions file as results carry them. */
+    public static List<InstitutionNames> forResults(List<Institution> institutions) {
+        List<InstitutionNames> list = new ArrayList<>();
+        for (Institution institution : requireNonNull(institutions, "institutions")) {
+            Map<String, String> own = new LinkedHashMap<>();
+            for (Location location : institution.locations()) {
+                own.put(location.code(), location.name());
+            }
+            list.add(new InstitutionNames(institution.code(), institution.name(), institution.shortName(), own));
+        }
+        return list;
     }
 
     /** The institution's full name, or its code. */

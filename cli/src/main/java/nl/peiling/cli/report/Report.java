@@ -1,12 +1,8 @@
 package nl.peiling.cli.report;
 
 import static j2html.TagCreator.body;
-import static j2html.TagCreator.caption;
-import static j2html.TagCreator.dd;
 import static j2html.TagCreator.div;
-import static j2html.TagCreator.dl;
 import static j2html.TagCreator.document;
-import static j2html.TagCreator.dt;
 import static j2html.TagCreator.figcaption;
 import static j2html.TagCreator.figure;
 import static j2html.TagCreator.footer;
@@ -42,7 +38,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,9 +49,7 @@ import nl.peiling.cli.report.Charts.Axis;
 import nl.peiling.cli.report.Charts.Bar;
 import nl.peiling.cli.report.Charts.BarGroup;
 import nl.peiling.cli.report.Charts.Mark;
-import nl.peiling.cli.report.Charts.Meter;
 import nl.peiling.cli.report.Charts.Series;
-import nl.peiling.cli.report.Charts.Shares;
 import nl.peiling.core.model.Cluster;
 import nl.peiling.core.model.Edition;
 import nl.peiling.core.model.Language;
@@ -66,12 +59,12 @@ import nl.peiling.core.model.Scale;
 import nl.peiling.core.model.ScaleQuestion;
 import nl.peiling.stats.sampling.SampleSize;
 import nl.peiling.stats.scores.BenchmarkFigures;
-import nl.peiling.stats.scores.CaseMix;
 import nl.peiling.stats.scores.ClusterFigures;
 import nl.peiling.stats.scores.GroupResult;
 import nl.peiling.stats.scores.ItemFigures;
 import nl.peiling.stats.scores.Results;
-import nl.peiling.stats.trend.Materiality;
+import nl.peiling.stats.trend.Trend;
+import nl.peiling.stats.trend.Trends;
 
 /**
  * A report for people: one self-contained HTML page (styles inline, no scripts, fonts of the reader's
@@ -80,8 +73,9 @@ import nl.peiling.stats.trend.Materiality;
  * the national report, with the institutions as groups.
  *
  * <p>Immutable: {@link #of} gives the Dutch national report, and each {@code withX(...)} a copy with one
- * thing changed. Titles and question texts come from the edition; figures the results withhold are shown
- * as "te weinig respons" ("too few responses"), never as zero.
+ * thing changed. Titles and question texts come from the edition; a figure that is not shown says why in
+ * words ("niet afgenomen", "te weinig respons", "afgeschermd, anders herleidbaar", "geen antwoorden"),
+ * never as a number. Colours, arrows and words say better or worse, by each question's polarity.
  *
  * <pre>{@code
  * String html = Report.of(results, edition).withInstitution("10AD").withLanguage(Language.EN).html();
@@ -89,10 +83,8 @@ import nl.peiling.stats.trend.Materiality;
  */
 public final class Report {
 
-    private static final String INSTITUTION = "institution";
-    private static final String LOCATION = "location";
+    private static final String INSTITUTION = Scope.INSTITUTION;
     private static final int GROUPS_PER_TABLE = 6;
-    private static final Set<String> SHARE_TYPES = Set.of("scale", "grade");
     private static final String CSS = stylesheet();
 
     private final Results results;
@@ -101,6 +93,7 @@ public final class Report {
     private final String institution;
     private final Names names;
     private final SampleSize sampleSize;
+    private final Trend trend;
 
     /** What a report shows, in counts: for messages and tests. */
     public record Contents(String scope, int clusters, int items, int groups, int suppressed) {}
@@ -111,13 +104,15 @@ public final class Report {
             Language language,
             String institution,
             Names names,
-            SampleSize sampleSize) {
+            SampleSize sampleSize,
+            Trend trend) {
         this.results = results;
         this.edition = edition;
         this.language = language;
         this.institution = institution;
         this.names = names;
         this.sampleSize = sampleSize;
+        this.trend = trend;
     }
 
     /** The national report of these results, in Dutch, with titles and texts from the edition. */
@@ -128,12 +123,14 @@ public final class Report {
                 Language.NL,
                 null,
                 Names.none(),
-                SampleSize.standard());
+                SampleSize.standard(),
+                null);
     }
 
     /** A copy in another language. */
     public Report withLanguage(Language language) {
-        return new Report(results, edition, requireNonNull(language, "language"), institution, names, sampleSize);
+        return new Report(
+                results, edition, requireNonNull(language, "language"), institution, names, sampleSize, trend);
     }
 
     /**
@@ -152,17 +149,38 @@ public final class Report {
                             ? "no figures per institution (aggregate with --by institution)"
                             : "figures of " + String.join(", ", known)));
         }
-        return new Report(results, edition, language, code, names, sampleSize);
+        return new Report(results, edition, language, code, names, sampleSize, trend);
     }
 
     /** A copy that names institutions and locations. */
     public Report withNames(Names names) {
-        return new Report(results, edition, language, institution, requireNonNull(names, "names"), sampleSize);
+        return new Report(results, edition, language, institution, requireNonNull(names, "names"), sampleSize, trend);
     }
 
     /** A copy with other response barometer parameters (default: JOB's standard). */
     public Report withSampleSize(SampleSize sampleSize) {
-        return new Report(results, edition, language, institution, names, requireNonNull(sampleSize, "sampleSize"));
+        return new Report(
+                results, edition, language, institution, names, requireNonNull(sampleSize, "sampleSize"), trend);
+    }
+
+    /**
+     * Whether an institution's difference from the nation is notable: significant (p &lt; 0.05) and
+     * material, |Cohen's d| at least {@link nl.peiling.stats.trend.Materiality#STANDARD}'s minimum; the
+     * rule of the report's "at a glance" list.
+     */
+    public static boolean notable(BenchmarkFigures benchmark) {
+        return Scope.notable(benchmark);
+    }
+
+    /**
+     * A copy that shows the change since a previous edition's results, per theme and question with a
+     * mean (see {@link Trends}: Benjamini–Hochberg adjusted, reworded questions not comparable).
+     *
+     * @throws IllegalArgumentException when either results lack fingerprints (written by an older peiling)
+     */
+    public Report withPrevious(Results previous, String previousFile) {
+        Trend compared = Trends.standard().compare(requireNonNull(previous, "previous"), previousFile, results, null);
+        return new Report(results, edition, language, institution, names, sampleSize, compared);
     }
 
     /** The institution codes the results have figures of, sorted. */
@@ -188,38 +206,45 @@ public final class Report {
 
     /** What the report shows, in counts. */
     public Contents contents() {
-        GroupResult scope = scope();
+        Scope scope = scope();
+        GroupResult own = scope.scope();
+        QuestionSection questions = new QuestionSection(scope);
         int clusters = 0;
         int items = 0;
         int suppressed = 0;
-        for (Module module : modules()) {
+        for (Module module : scope.modules()) {
             for (Cluster cluster : module.clusters()) {
-                Optional<ClusterFigures> figures = scope.cluster(cluster.id());
+                Optional<ClusterFigures> figures = own.cluster(cluster.id());
                 if (figures.isPresent()) {
                     clusters++;
                     suppressed += figures.get().suppressed() ? 1 : 0;
                 }
             }
-            for (ItemFigures item : shareItems(module)) {
+            for (Question question : questions.questions(module)) {
                 items++;
-                suppressed += item.suppressed() ? 1 : 0;
+                suppressed +=
+                        own.item(question.id()).map(ItemFigures::suppressed).orElse(false) ? 1 : 0;
             }
         }
         return new Contents(
                 institution == null ? "national" : institution,
                 clusters,
                 items,
-                subgroups().size(),
+                scope.subgroups().size(),
                 suppressed);
     }
 
     /** The report as an HTML document. */
     public String html() {
-        Words words = Words.in(language);
+        Scope scope = scope();
+        Words words = scope.words;
         Charts charts = Charts.of(words);
         String title = institution == null
                 ? words.get("title.national", results.edition())
                 : words.get("title.institution", results.edition(), names.institution(institution));
+        String meta = words.get("edition") + " " + results.edition() + " · "
+                + words.get(results.weighted() ? "weighted" : "unweighted") + " · "
+                + words.get("minN", results.minN());
         return document(TagCreator.html(
                         head(
                                 meta().withCharset("utf-8"),
@@ -229,158 +254,70 @@ public final class Report {
                                 // The stylesheet is a constant resource of this class, not data; it has no '<'.
                                 style(rawHtml(CSS))),
                         body(
-                                cover(words, title),
+                                cover(words, title, meta),
                                 main(
-                                        response(words, charts),
-                                        summary(words),
-                                        clusters(words, charts),
-                                        items(words, charts),
-                                        groups(words)),
-                                footer(p(words.get("edition") + " " + results.edition() + " · "
-                                        + words.get(results.weighted() ? "weighted" : "unweighted") + " · "
-                                        + words.get("minN", results.minN())))))
+                                        new ResponseSection(scope, sampleSize).html(charts),
+                                        new SummarySection(scope).html(charts),
+                                        clusters(scope, charts),
+                                        trend == null ? text("") : new TrendSection(scope, trend).html(charts),
+                                        new QuestionSection(scope).html(charts),
+                                        groups(scope)),
+                                footer(p(meta), p(words.get("states.explain", results.minN())))))
                 .withLang(language.code()));
     }
 
-    private DomContent cover(Words words, String title) {
+    private Scope scope() {
+        return new Scope(results, edition, language, institution, names);
+    }
+
+    private DomContent cover(Words words, String title, String meta) {
         String subtitle = institution == null
                 ? words.get("subtitle.national")
-                : words.get("subtitle.institution", names.institution(institution) + " (" + institution + ")");
-        return header(
-                        h1(title),
-                        p(subtitle).withClass("subtitle"),
-                        p(words.get("edition") + " " + results.edition() + " · "
-                                        + words.get(results.weighted() ? "weighted" : "unweighted") + " · "
-                                        + words.get("minN", results.minN()))
-                                .withClass("meta"))
+                : words.get("subtitle.institution", names.institution(institution));
+        return header(h1(title), p(subtitle).withClass("subtitle"), p(meta).withClass("meta"))
                 .withClass("cover");
     }
 
-    private SectionTag response(Words words, Charts charts) {
-        GroupResult scope = scope();
-        Long population = scope.population();
-        Long net = population == null || population < 1 ? null : sampleSize.net(population);
-        Long n = scope.suppressed() ? null : scope.n();
-        SectionTag section =
-                section(h2(words.get("response"))).withId("response").withClass("response");
-        section.with(dl(
-                        keyFigure(words.get("responses"), n == null ? null : words.count(n)),
-                        keyFigure(words.get("population"), population == null ? null : words.count(population)),
-                        keyFigure(words.get("net"), net == null ? null : words.count(net)),
-                        keyFigure(
-                                words.get("percentOfNet"),
-                                n == null || net == null ? null : words.percent(n / (double) net)))
-                .withClass("key-figures"));
-        section.with(p(words.get("barometer.explain", words.decimal(sampleSize.margin(), 0), sampleSize.confidence())));
-        List<GroupResult> subgroups = subgroups();
-        List<Meter> meters = new ArrayList<>();
-        if (institution != null) {
-            meters.add(meter(names.shortName(institution), scope));
-        }
-        for (GroupResult group : subgroups) {
-            meters.add(meter(groupLabel(group), group));
-        }
-        if (!meters.isEmpty()) {
-            String heading = words.get(institution == null ? "perInstitution" : "perLocation");
-            section.with(
-                    h3(words.get("barometer")),
-                    figure(charts.barometer("barometer", words.get("barometer.chart"), meters))
-                            .withClass("chart-figure"));
-            TableTag table = table(
-                            caption(heading),
-                            thead(tr(
-                                    th(words.get(institution == null ? "institution" : "location")),
-                                    th(words.get("population")).withClass("number"),
-                                    th(words.get("responses")).withClass("number"),
-                                    th(words.get("net")).withClass("number"),
-                                    th(words.get("percentOfNet")).withClass("number"))))
-                    .withClass("figures response-table");
-            List<GroupResult> rows = new ArrayList<>();
-            rows.add(scope);
-            rows.addAll(subgroups);
-            var body = tbody();
-            for (GroupResult group : rows) {
-                Long groupPopulation = group.population();
-                Long groupNet = groupPopulation == null || groupPopulation < 1 ? null : sampleSize.net(groupPopulation);
-                Long groupN = group.suppressed() ? null : group.n();
-                body.with(tr(
-                                th(group == scope ? scopeLabel(words) : groupLabel(group))
-                                        .attr("scope", "row"),
-                                numberCell(words, groupPopulation == null ? null : words.count(groupPopulation), false),
-                                numberCell(words, groupN == null ? null : words.count(groupN), group.suppressed()),
-                                numberCell(words, groupNet == null ? null : words.count(groupNet), false),
-                                numberCell(
-                                        words,
-                                        groupN == null || groupNet == null
-                                                ? null
-                                                : words.percent(groupN / (double) groupNet),
-                                        group.suppressed()))
-                        .withCondClass(group == scope, "total"));
-            }
-            section.with(table.with(body));
-        } else if (population == null) {
-            section.with(p(words.get("barometer.noPopulation")));
-        }
-        return section;
-    }
-
-    private static DomContent keyFigure(String label, String value) {
-        return div(dt(label), value == null ? dd(span("–").withClass("unknown")) : dd(value))
-                .withClass("key-figure");
-    }
-
-    private static DomContent numberCell(Words words, String value, boolean suppressed) {
-        if (suppressed) {
-            return td(span(words.get("tooFew")).withClass("suppressed")).withClass("number");
-        }
-        return td(value == null ? "–" : value).withClass("number");
-    }
-
-    private Meter meter(String label, GroupResult group) {
-        Long population = group.population();
-        return new Meter(
-                label,
-                group.suppressed() ? null : group.n(),
-                population == null || population < 1 ? null : sampleSize.net(population));
-    }
-
-    private SectionTag clusters(Words words, Charts charts) {
-        GroupResult scope = scope();
-        GroupResult national = results.national();
-        Map<String, BenchmarkFigures> benchmarks = benchmarks();
+    private SectionTag clusters(Scope scope, Charts charts) {
+        Words words = scope.words;
+        GroupResult own = scope.scope();
+        Map<String, BenchmarkFigures> benchmarks = scope.benchmarks();
         Axis all = clusterAxis(edition.clusters());
         SectionTag section = section(
                         h2(words.get("clusters")),
                         p(words.get("clusters.explain", axisNumber(words, all.min()), axisNumber(words, all.max()))),
-                        charts.meanLegend("legend-means", institution == null ? null : names.shortName(institution)))
+                        charts.meanLegend("legend-means", institution == null ? null : scope.scopeLabel()))
                 .withId("clusters")
                 .withClass("clusters");
-        for (Module module : modules()) {
+        for (Module module : scope.modules()) {
             List<BarGroup> groups = new ArrayList<>();
             List<Cluster> shown = new ArrayList<>();
             for (Cluster cluster : module.clusters()) {
-                if (scope.cluster(cluster.id()).isEmpty()) {
+                if (scope.national().cluster(cluster.id()).isEmpty()) {
                     continue;
                 }
                 shown.add(cluster);
                 List<Bar> bars = new ArrayList<>();
                 if (institution != null) {
-                    BenchmarkFigures benchmark = benchmarks.get("cluster:" + cluster.id());
                     bars.add(bar(
-                            names.shortName(institution),
+                            scope,
+                            scope.scopeLabel(),
                             Series.OWN,
-                            scope.cluster(cluster.id()).get(),
-                            mark(benchmark)));
+                            own.cluster(cluster.id()),
+                            Scope.mark(benchmarks.get("cluster:" + cluster.id()), false)));
                 }
-                bars.add(national.cluster(cluster.id())
-                        .map(f -> bar(words.get("national"), Series.NATIONAL, f, Mark.NONE))
-                        .orElse(new Bar(words.get("national"), Series.NATIONAL, null, null, null, Mark.NONE)));
-                groups.add(new BarGroup(cluster.title().in(language.code()), bars));
+                bars.add(bar(
+                        scope,
+                        words.get("national"),
+                        Series.NATIONAL,
+                        scope.national().cluster(cluster.id()),
+                        Mark.NONE));
+                groups.add(new BarGroup(scope.text(cluster.title()), bars));
             }
             if (groups.isEmpty()) {
                 continue;
             }
-            String moduleTitle = module.title().in(language.code());
+            String moduleTitle = scope.text(module.title());
             section.with(figure(
                             figcaption(h3(moduleTitle)),
                             charts.meanBars(
@@ -393,151 +330,22 @@ public final class Report {
         return section;
     }
 
-    /**
-     * The themes on which the institution differs notably from the nation (significant and at least the
-     * materiality minimum), and the comparison with students of the same case mix; nothing in the national
-     * report.
-     */
-    private DomContent summary(Words words) {
-        if (institution == null) {
-            return text("");
+    private static Bar bar(Scope scope, String label, Series series, Optional<ClusterFigures> figures, Mark mark) {
+        String missing = scope.missingCluster(figures);
+        if (missing != null) {
+            return Bar.missing(label, series, missing);
         }
-        Map<String, BenchmarkFigures> benchmarks = benchmarks();
-        return section(h2(words.get("summary")), differences(words, benchmarks), caseMix(words, benchmarks))
-                .withId("summary")
-                .withClass("summary");
+        ClusterFigures shown = figures.get();
+        return new Bar(label, series, shown.mean(), shown.ciLow(), shown.ciHigh(), mark, null);
     }
 
-    /**
-     * Per theme: the institution's mean beside the mean expected from the rest of the nation's students
-     * in the same case-mix cells (level × pathway by default), and whether the difference is significant.
-     */
-    private DomContent caseMix(Words words, Map<String, BenchmarkFigures> benchmarks) {
-        var body = tbody();
-        int rows = 0;
-        for (Module module : modules()) {
-            for (Cluster cluster : module.clusters()) {
-                BenchmarkFigures benchmark = benchmarks.get("cluster:" + cluster.id());
-                CaseMix mix = benchmark == null ? null : benchmark.caseMix();
-                if (mix == null) {
-                    continue;
-                }
-                rows++;
-                String mark = !Boolean.TRUE.equals(mix.significant())
-                        ? ""
-                        : words.get(mix.difference() > 0 ? "caseMix.higher" : "caseMix.lower");
-                body.with(tr(
-                        th(cluster.title().in(language.code())).attr("scope", "row"),
-                        td(words.decimal(benchmark.own(), 2)).withClass("number"),
-                        td(benchmark.national() == null ? "–" : words.decimal(benchmark.national(), 2))
-                                .withClass("number"),
-                        td(words.decimal(mix.expected(), 2)).withClass("number"),
-                        td(signed(words, mix.difference()) + (mark.isEmpty() ? "" : " " + mark))
-                                .withClass("number"),
-                        td(words.percent(mix.coverage())).withClass("number")));
-            }
-        }
-        if (rows == 0) {
-            return text("");
-        }
-        String factors = results.caseMixFactors().stream()
-                .map(factor -> words.get("caseMix." + factor))
-                .collect(java.util.stream.Collectors.joining(words.get("caseMix.and")));
-        return div(
-                        h3(words.get("caseMix", factors)),
-                        p(words.get("caseMix.explain", factors)),
-                        table(
-                                        thead(tr(
-                                                th(words.get("caseMix.theme")),
-                                                th(words.get("caseMix.own")).withClass("number"),
-                                                th(words.get("national")).withClass("number"),
-                                                th(words.get("caseMix.expected"))
-                                                        .withClass("number"),
-                                                th(words.get("caseMix.difference"))
-                                                        .withClass("number"),
-                                                th(words.get("caseMix.coverage"))
-                                                        .withClass("number"))),
-                                        body)
-                                .withClass("case-mix"))
-                .withClass("case-mix-comparison");
-    }
-
-    private static String signed(Words words, double value) {
-        return (value > 0 ? "+" : value < 0 ? "−" : "") + words.decimal(Math.abs(value), 2);
-    }
-
-    private DomContent differences(Words words, Map<String, BenchmarkFigures> benchmarks) {
-        List<String> higher = new ArrayList<>();
-        List<String> lower = new ArrayList<>();
-        for (Module module : modules()) {
-            for (Cluster cluster : module.clusters()) {
-                BenchmarkFigures benchmark = benchmarks.get("cluster:" + cluster.id());
-                Mark mark = material(benchmark) ? mark(benchmark) : Mark.NONE;
-                if (mark == Mark.HIGHER) {
-                    higher.add(cluster.title().in(language.code()));
-                } else if (mark == Mark.LOWER) {
-                    lower.add(cluster.title().in(language.code()));
-                }
-            }
-        }
-        if (higher.isEmpty() && lower.isEmpty()) {
-            return p(words.get("summary.none")).withClass("differences");
-        }
-        var list = dl().withClass("differences");
-        if (!higher.isEmpty()) {
-            list.with(div(dt(words.get("summary.higher")), dd(String.join(" · ", higher)))
-                    .withClass("higher"));
-        }
-        if (!lower.isEmpty()) {
-            list.with(div(dt(words.get("summary.lower")), dd(String.join(" · ", lower)))
-                    .withClass("lower"));
-        }
-        return list;
-    }
-
-    private SectionTag items(Words words, Charts charts) {
-        GroupResult scope = scope();
-        GroupResult national = results.national();
-        Map<String, BenchmarkFigures> benchmarks = benchmarks();
-        String own = institution == null ? null : names.shortName(institution);
-        SectionTag section = section(h2(words.get("items")), p(words.get("items.explain")), charts.sharesLegend(own))
-                .withId("items")
-                .withClass("items");
-        for (Module module : modules()) {
-            List<ItemFigures> shown = shareItems(module);
-            if (shown.isEmpty()) {
-                continue;
-            }
-            var block = div(h3(module.title().in(language.code()))).withClass("module-items");
-            for (ItemFigures item : shown) {
-                String text = edition.question(item.id())
-                        .map(q -> q.text().in(language.code()))
-                        .orElse(item.id());
-                List<Shares> rows = new ArrayList<>();
-                if (institution != null) {
-                    rows.add(shares(own, Series.OWN, item, mark(benchmarks.get("item:" + item.id()))));
-                }
-                rows.add(national.item(item.id())
-                        .map(f -> shares(words.get("national"), Series.NATIONAL, f, Mark.NONE))
-                        .orElse(new Shares(words.get("national"), Series.NATIONAL, null, null, null, null, Mark.NONE)));
-                block.with(figure(
-                                figcaption(
-                                        span(text).withClass("question"),
-                                        span(item.id()).withClass("item-id")),
-                                charts.stackedBars("item-" + item.id(), text, rows))
-                        .withClass("chart-figure item"));
-            }
-            section.with(block);
-        }
-        return section;
-    }
-
-    private SectionTag groups(Words words) {
-        String dimension = institution == null ? INSTITUTION : LOCATION;
+    private SectionTag groups(Scope scope) {
+        Words words = scope.words;
+        String dimension = institution == null ? Scope.INSTITUTION : Scope.LOCATION;
         SectionTag section = section(h2(words.get(institution == null ? "byInstitution" : "byLocation")))
                 .withId("groups")
                 .withClass("groups");
-        List<GroupResult> subgroups = subgroups();
+        List<GroupResult> subgroups = scope.subgroups();
         if (subgroups.isEmpty()) {
             return section.with(p(words.get("byGroup.none", words.get(dimension).toLowerCase(Locale.ROOT))));
         }
@@ -548,7 +356,7 @@ public final class Report {
         fixed.add(results.national());
         fixedLabels.add(words.get("national"));
         if (institution != null) {
-            fixed.add(scope());
+            fixed.add(scope.scope());
             fixedLabels.add(words.get("wholeInstitution"));
         }
         for (int from = 0; from < subgroups.size(); from += GROUPS_PER_TABLE) {
@@ -556,162 +364,59 @@ public final class Report {
             List<String> labels = new ArrayList<>(fixedLabels);
             for (GroupResult group : subgroups.subList(from, Math.min(subgroups.size(), from + GROUPS_PER_TABLE))) {
                 columns.add(group);
-                labels.add(groupLabel(group));
+                labels.add(scope.groupLabel(group));
             }
-            section.with(groupTable(words, columns, labels));
+            section.with(div(groupTable(scope, columns, labels)).withClass("table-scroll"));
         }
         return section;
     }
 
-    private TableTag groupTable(Words words, List<GroupResult> columns, List<String> labels) {
+    private TableTag groupTable(Scope scope, List<GroupResult> columns, List<String> labels) {
+        Words words = scope.words;
         TrTag headRow = tr(th(words.get("theme")));
         for (String label : labels) {
             headRow.with(th(label).withClass("number"));
         }
         var body = tbody();
         TrTag counts = tr(th(words.get("responses")).attr("scope", "row")).withClass("counts");
-        for (GroupResult group : columns) {
-            counts.with(numberCell(words, group.n() == null ? null : words.count(group.n()), group.suppressed()));
+        for (int c = 0; c < columns.size(); c++) {
+            GroupResult group = columns.get(c);
+            counts.with(ResponseSection.cell(group.n() == null ? null : words.count(group.n()), scope.missing(group))
+                    .attr("data-label", labels.get(c)));
         }
         body.with(counts);
-        for (Module module : modules()) {
+        for (Module module : scope.modules()) {
             List<Cluster> clusters = module.clusters().stream()
-                    .filter(c -> scope().cluster(c.id()).isPresent())
+                    .filter(c -> scope.national().cluster(c.id()).isPresent())
                     .toList();
             if (clusters.isEmpty()) {
                 continue;
             }
-            body.with(tr(th(module.title().in(language.code())).attr("colspan", Integer.toString(columns.size() + 1)))
+            body.with(tr(th(scope.text(module.title())).attr("colspan", Integer.toString(columns.size() + 1)))
                     .withClass("module-row"));
             for (Cluster cluster : clusters) {
-                TrTag row = tr(th(cluster.title().in(language.code())).attr("scope", "row"));
-                for (GroupResult group : columns) {
-                    Optional<ClusterFigures> figures = group.cluster(cluster.id());
-                    if (figures.isEmpty()
-                            || figures.get().suppressed()
-                            || figures.get().mean() == null) {
-                        row.with(numberCell(words, null, true));
+                TrTag row = tr(th(scope.text(cluster.title())).attr("scope", "row"));
+                for (int c = 0; c < columns.size(); c++) {
+                    Optional<ClusterFigures> figures = columns.get(c).cluster(cluster.id());
+                    String missing = scope.missingCluster(figures);
+                    if (missing != null) {
+                        row.with(td(span(missing).withClass("missing"))
+                                .withClass("number")
+                                .attr(
+                                        "data-state",
+                                        figures.map(f -> Scope.stateKey(f.figureState(), f.suppressedBecause()))
+                                                .orElse("not-administered"))
+                                .attr("data-label", labels.get(c)));
                     } else {
-                        row.with(td(words.decimal(figures.get().mean(), 2)).withClass("number"));
+                        row.with(td(words.decimal(figures.get().mean(), 2))
+                                .withClass("number")
+                                .attr("data-label", labels.get(c)));
                     }
                 }
                 body.with(row);
             }
         }
-        return table(thead(headRow), body).withClass("figures group-table");
-    }
-
-    private static Bar bar(String label, Series series, ClusterFigures figures, Mark mark) {
-        if (figures.suppressed() || figures.mean() == null) {
-            return new Bar(label, series, null, null, null, Mark.NONE);
-        }
-        return new Bar(label, series, figures.mean(), figures.ciLow(), figures.ciHigh(), mark);
-    }
-
-    private static Shares shares(String label, Series series, ItemFigures figures, Mark mark) {
-        if (figures.suppressed() || figures.positive() == null) {
-            return new Shares(label, series, null, null, null, null, Mark.NONE);
-        }
-        return new Shares(
-                label, series, figures.negative(), figures.neutral(), figures.positive(), figures.mean(), mark);
-    }
-
-    /**
-     * Whether a difference is large enough to be notable: |Cohen's d| at least the {@link
-     * Materiality#STANDARD} minimum, so that a trivial difference of a large institution is not listed.
-     */
-    private static boolean material(BenchmarkFigures benchmark) {
-        return benchmark != null
-                && benchmark.cohensD() != null
-                && Math.abs(benchmark.cohensD()) >= Materiality.STANDARD.minCohensD();
-    }
-
-    private static Mark mark(BenchmarkFigures benchmark) {
-        if (benchmark == null
-                || benchmark.suppressed()
-                || !Boolean.TRUE.equals(benchmark.significant())
-                || benchmark.difference() == null
-                || benchmark.difference() == 0) {
-            return Mark.NONE;
-        }
-        return benchmark.difference() > 0 ? Mark.HIGHER : Mark.LOWER;
-    }
-
-    private Map<String, BenchmarkFigures> benchmarks() {
-        Map<String, BenchmarkFigures> own = new HashMap<>();
-        if (institution != null) {
-            for (BenchmarkFigures benchmark : results.benchmarks()) {
-                if (benchmark.institution().equals(institution)) {
-                    own.put(benchmark.kind() + ":" + benchmark.id(), benchmark);
-                }
-            }
-        }
-        return own;
-    }
-
-    /** The group the report is about: the institution, or the nation. */
-    private GroupResult scope() {
-        return institution == null
-                ? results.national()
-                : results.group(Map.of(INSTITUTION, institution)).orElseThrow();
-    }
-
-    /** The institution's locations, or in the national report the institutions. */
-    private List<GroupResult> subgroups() {
-        List<GroupResult> groups = new ArrayList<>();
-        for (GroupResult group : results.groups()) {
-            Map<String, String> key = group.key();
-            if (institution == null) {
-                if (key.size() == 1 && key.containsKey(INSTITUTION)) {
-                    groups.add(group);
-                }
-            } else if (key.size() == 2 && institution.equals(key.get(INSTITUTION)) && key.containsKey(LOCATION)) {
-                groups.add(group);
-            }
-        }
-        return groups;
-    }
-
-    private String scopeLabel(Words words) {
-        return institution == null ? words.get("national") : names.shortName(institution);
-    }
-
-    private String groupLabel(GroupResult group) {
-        String code = group.key().get(INSTITUTION);
-        if (group.key().containsKey(LOCATION)) {
-            String location = group.key().get(LOCATION);
-            String name = names.location(code, location);
-            return name == null ? Words.in(language).get("location") + " " + location : name + " (" + location + ")";
-        }
-        return names.shortName(code);
-    }
-
-    /** The edition's modules the report's group has figures of, in questionnaire order. */
-    private List<Module> modules() {
-        GroupResult scope = scope();
-        List<Module> modules = new ArrayList<>();
-        for (Module module : edition.modules()) {
-            boolean present = module.clusters().stream()
-                            .anyMatch(c -> scope.cluster(c.id()).isPresent())
-                    || module.questions().stream()
-                            .anyMatch(q -> scope.item(q.id()).isPresent());
-            if (present) {
-                modules.add(module);
-            }
-        }
-        return modules;
-    }
-
-    /** The scope's items of a module that have negative / neutral / positive shares, in questionnaire order. */
-    private List<ItemFigures> shareItems(Module module) {
-        GroupResult scope = scope();
-        List<ItemFigures> items = new ArrayList<>();
-        for (Question question : module.questions()) {
-            scope.item(question.id())
-                    .filter(i -> SHARE_TYPES.contains(i.type()))
-                    .ifPresent(items::add);
-        }
-        return items;
+        return table(thead(headRow), body).withClass("figures group-table stack");
     }
 
     /** The span of the scales of these clusters' items; 1 to 5 when none is found. */

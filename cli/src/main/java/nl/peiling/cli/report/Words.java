@@ -18,8 +18,8 @@ public final class Words {
 
     // key, Dutch, English. Patterns use String.format with the language's locale.
     private static final String[][] TABLE = {
-        {"title.institution", "JOB-monitor %s: %s", "JOB monitor %s: %s"},
-        {"title.national", "JOB-monitor %s: landelijk rapport", "JOB monitor %s: national report"},
+        {"title.institution", "Uitkomsten %s: %s", "Results %s: %s"},
+        {"title.national", "Uitkomsten %s: landelijk rapport", "Results %s: national report"},
         {
             "subtitle.institution",
             "Uitkomsten van %s naast de landelijke uitkomsten",
@@ -34,13 +34,32 @@ public final class Words {
         {"institution", "Instelling", "Institution"},
         {"location", "Locatie", "Location"},
         {"wholeInstitution", "Hele instelling", "Whole institution"},
-        {"tooFew", "te weinig respons", "too few responses"},
+        {"state.n", "te weinig respons", "too few responses"},
+        {"state.secondary", "afgeschermd, anders herleidbaar", "withheld, else derivable"},
+        {"state.response-rate", "responspercentage te laag", "response rate too low"},
+        {"state.no-answers", "geen antwoorden", "no answers"},
+        {"state.not-administered", "niet afgenomen", "not administered"},
+        {
+            "states.explain",
+            "Waar geen cijfer staat, zegt de tekst waarom: niet afgenomen (de instelling of locatie kreeg de"
+                    + " module niet, bijvoorbeeld omdat ze hem uitsloot), te weinig respons (minder dan %d"
+                    + " antwoorden), afgeschermd (anders zou een kleine groep uit de andere cijfers te berekenen"
+                    + " zijn), responspercentage te laag, of geen antwoorden.",
+            "Where no figure stands, the text says why: not administered (the institution or location did not"
+                    + " get the module, for example because it excluded it), too few responses (fewer than %d"
+                    + " answers), withheld (else a small group could be derived from the other figures), response"
+                    + " rate too low, or no answers."
+        },
         {"unknown", "onbekend", "unknown"},
         {"response", "Respons", "Response"},
         {"population", "Populatie", "Population"},
         {"responses", "Respondenten", "Responses"},
         {"net", "Vereiste netto respons", "Required net responses"},
         {"percentOfNet", "Deel van vereiste netto", "Share of required net"},
+        {"responseRate", "Responspercentage", "Response rate"},
+        {"reached", "Vereiste netto gehaald", "Required net reached"},
+        {"reached.yes", "✓ gehaald", "✓ reached"},
+        {"reached.no", "nog niet", "not yet"},
         {"percent", "%s%%", "%s%%"},
         {"barometer", "Responsbarometer", "Response barometer"},
         {
@@ -74,19 +93,27 @@ public final class Words {
         {"clusters.chart", "Gemiddelde per thema: %s", "Mean per theme: %s"},
         {
             "significance",
-            "significant hoger / lager dan landelijk (p < 0,05)",
-            "significantly higher / lower than national (p < 0.05)"
+            "significant beter / slechter dan landelijk (p < 0,05)",
+            "significantly better / worse than national (p < 0.05)"
         },
         {"summary", "Opvallend", "At a glance"},
         {
-            "summary.higher",
-            "▲ Hoger dan landelijk (significant en d ≥ 0,2)",
-            "▲ Higher than national (significant and d ≥ 0.2)"
+            "summary.explain",
+            "Opvallend is een verschil met de rest van het land dat significant is (p < 0,05) én merkbaar: een"
+                    + " effectgrootte |d| van minstens 0,2. Grootste verschil eerst.",
+            "Notable is a difference from the rest of the nation that is significant (p < 0.05) and material: an"
+                    + " effect size |d| of at least 0.2. Largest difference first."
         },
+        {"summary.better", "▲ Beter dan landelijk", "▲ Better than national"},
+        {"summary.worse", "▼ Slechter dan landelijk", "▼ Worse than national"},
+        {"summary.entry", "%s: %s tegen %s landelijk (d = %s)", "%s: %s against %s national (d = %s)"},
+        {"differences", "Verschil met landelijk per thema", "Difference from national by theme"},
         {
-            "summary.lower",
-            "▼ Lager dan landelijk (significant en d ≥ 0,2)",
-            "▼ Lower than national (significant and d ≥ 0.2)"
+            "differences.explain",
+            "Eigen gemiddelde min het landelijke, met het 95 %%-interval van het eigen gemiddelde: ook kleine"
+                    + " verschillen zijn zo te zien. Paars: significant beter, oranje: significant slechter.",
+            "Own mean less the national one, with the 95 %% interval of the own mean: small differences show"
+                    + " too. Purple: significantly better, orange: significantly worse."
         },
         {
             "summary.none",
@@ -109,28 +136,62 @@ public final class Words {
         {"caseMix.theme", "Thema", "Theme"},
         {"caseMix.own", "Eigen", "Own"},
         {"caseMix.expected", "Verwacht", "Expected"},
-        {"caseMix.difference", "Verschil", "Difference"},
+        {"caseMix.difference", "Verschil met verwacht", "Difference from expected"},
+        {"caseMix.flat", "Verschil met landelijk", "Difference from national"},
         {"caseMix.coverage", "Dekking", "Coverage"},
         {"caseMix.higher", "▲", "▲"},
         {"caseMix.lower", "▼", "▼"},
-        {"higher", "significant hoger dan landelijk", "significantly higher than national"},
-        {"lower", "significant lager dan landelijk", "significantly lower than national"},
+        {"better", "significant beter dan landelijk", "significantly better than national"},
+        {"worse", "significant slechter dan landelijk", "significantly worse than national"},
         {"interval", "95 %%-interval %s tot %s", "95 %% interval %s to %s"},
         {"interval.legend", "95 %-betrouwbaarheidsinterval", "95 % confidence interval"},
         {"national.outline", "gestippelde rand: landelijk", "dotted outline: national"},
         {"items", "Vragen", "Questions"},
         {
             "items.explain",
-            "Verdeling van de antwoorden per vraag over negatief, neutraal en positief, zonder 'weet niet' en"
-                    + " 'niet van toepassing'.",
-            "Answers per question split into negative, neutral and positive, without 'don't know' and 'not"
-                    + " applicable'."
+            "Verdeling van de antwoorden per vraag over ongunstig, neutraal en gunstig, zonder 'weet niet' en"
+                    + " 'niet van toepassing'. Bij een omgekeerd gestelde vraag (zoals 'Er vallen veel lessen uit')"
+                    + " is eens ongunstig en is een hoger gemiddelde slechter. Keuzevragen tonen het deel per"
+                    + " antwoord, getalvragen het gemiddelde. Open antwoorden staan nooit in het rapport.",
+            "Answers per question split into unfavourable, neutral and favourable, without 'don't know' and 'not"
+                    + " applicable'. For a reverse-worded question (such as 'Many lessons are cancelled') agreeing is"
+                    + " unfavourable and a higher mean is worse. Choice questions show the share per answer, number"
+                    + " questions the mean. Open answers are never in the report."
         },
-        {"negative", "negatief", "negative"},
+        {"negative", "ongunstig", "unfavourable"},
         {"neutral", "neutraal", "neutral"},
-        {"positive", "positief", "positive"},
+        {"positive", "gunstig", "favourable"},
+        {"reversed", "omgekeerd gesteld: eens is ongunstig", "reverse-worded: agreeing is unfavourable"},
         {"mean", "gem. %s", "mean %s"},
-        {"shares.desc", "%s: %s negatief, %s neutraal, %s positief", "%s: %s negative, %s neutral, %s positive"},
+        {"shares.desc", "%s: %s ongunstig, %s neutraal, %s gunstig", "%s: %s unfavourable, %s neutral, %s favourable"},
+        {"option", "Antwoord", "Answer"},
+        {"options.multi", "meer antwoorden mogelijk", "more than one answer possible"},
+        {"number.mean", "Gemiddelde", "Mean"},
+        {"answered", "Beantwoord door", "Answered by"},
+        {"trend", "Ontwikkeling sinds %s", "Change since %s"},
+        {
+            "trend.explain",
+            "Per thema en per vraag het gemiddelde in %s en nu, en het verschil. ▲ significant beter, ▼ significant"
+                    + " slechter: p na de Benjamini–Hochberg-correctie onder 0,05, per groep; de edities tellen als"
+                    + " onafhankelijke steekproeven.",
+            "Per theme and per question the mean in %s and now, and the change. ▲ significantly better, ▼"
+                    + " significantly worse: p after the Benjamini–Hochberg adjustment below 0.05, per group; the"
+                    + " editions count as independent samples."
+        },
+        {"trend.figure", "Thema of vraag", "Theme or question"},
+        {"trend.change", "Verschil", "Change"},
+        {"trend.significance", "Betekenis", "Meaning"},
+        {"trend.new", "niet gevraagd in %s", "not asked in %s"},
+        {"trend.missingBefore", "geen cijfer in %s", "no figure in %s"},
+        {"trend.changed", "niet vergelijkbaar: vraag of schaal gewijzigd", "not comparable: question or scale changed"},
+        {
+            "trend.changedCluster",
+            "niet vergelijkbaar: vragen van het thema gewijzigd",
+            "not comparable: the theme's questions changed"
+        },
+        {"trend.notSignificant", "geen significant verschil", "no significant difference"},
+        {"trend.better", "significant beter dan in %s", "significantly better than in %s"},
+        {"trend.worse", "significant slechter dan in %s", "significantly worse than in %s"},
         {"byLocation", "Per locatie", "By location"},
         {"byInstitution", "Per instelling", "By institution"},
         {"byGroup.explain", "Gemiddelde score per thema (schaal %s tot %s).", "Mean score per theme (scale %s to %s)."},

@@ -15,6 +15,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import nl.peiling.cli.report.Charts.Axis;
 import nl.peiling.cli.report.Charts.Bar;
 import nl.peiling.cli.report.Charts.BarGroup;
+import nl.peiling.cli.report.Charts.Difference;
 import nl.peiling.cli.report.Charts.Mark;
 import nl.peiling.cli.report.Charts.Meter;
 import nl.peiling.cli.report.Charts.Series;
@@ -43,8 +44,8 @@ class ChartsTest {
                 ONE_TO_FIVE,
                 List.of(group(
                         "De opleiding",
-                        new Bar("10AD", Series.OWN, 4.0, 3.8, 4.2, Mark.NONE),
-                        new Bar("Landelijk", Series.NATIONAL, 3.0, 2.9, 3.1, Mark.NONE)))));
+                        new Bar("10AD", Series.OWN, 4.0, 3.8, 4.2, Mark.NONE, null),
+                        new Bar("Landelijk", Series.NATIONAL, 3.0, 2.9, 3.1, Mark.NONE, null)))));
 
         Element own = only(svg, "rect", "bar own");
         assertThat(number(own, "x")).isEqualTo(170.0);
@@ -61,7 +62,7 @@ class ChartsTest {
                 "c",
                 "t",
                 ONE_TO_FIVE,
-                List.of(group("Docenten", new Bar("10AD", Series.OWN, 4.0, 3.8, 4.2, Mark.NONE)))));
+                List.of(group("Docenten", new Bar("10AD", Series.OWN, 4.0, 3.8, 4.2, Mark.NONE, null)))));
 
         Element line = only(svg, "line", "whisker-line");
         assertThat(number(line, "x1")).isEqualTo(492.0);
@@ -76,7 +77,10 @@ class ChartsTest {
     @Test
     void meanBars_gridlinesAtEveryScalePoint() {
         Document svg = parse(DUTCH.meanBars(
-                "c", "t", ONE_TO_FIVE, List.of(group("x", new Bar("a", Series.OWN, 2.0, null, null, Mark.NONE)))));
+                "c",
+                "t",
+                ONE_TO_FIVE,
+                List.of(group("x", new Bar("a", Series.OWN, 2.0, null, null, Mark.NONE, null)))));
 
         List<Double> xs = new ArrayList<>();
         for (Element line : elements(svg, "line", "gridline")) {
@@ -93,7 +97,10 @@ class ChartsTest {
     void meanBars_barLengthFollowsTheValue() {
         qt().withExamples(1000).forAll(doubles().between(1, 5)).checkAssert(mean -> {
             Document svg = parse(DUTCH.meanBars(
-                    "p", "t", ONE_TO_FIVE, List.of(group("x", new Bar("a", Series.OWN, mean, null, null, Mark.NONE)))));
+                    "p",
+                    "t",
+                    ONE_TO_FIVE,
+                    List.of(group("x", new Bar("a", Series.OWN, mean, null, null, Mark.NONE, null)))));
 
             assertThat(number(only(svg, "rect", "bar own"), "width"))
                     .isCloseTo((mean - 1) / 4 * Charts.AXIS_WIDTH, within(0.005));
@@ -106,7 +113,7 @@ class ChartsTest {
                 "g",
                 "t",
                 new Axis(1, 10),
-                List.of(group("Rapportcijfer", new Bar("10AD", Series.OWN, 7.3, null, null, Mark.NONE)))));
+                List.of(group("Rapportcijfer", new Bar("10AD", Series.OWN, 7.3, null, null, Mark.NONE, null)))));
 
         assertThat(number(only(svg, "rect", "bar own"), "width")).isEqualTo(322.0);
     }
@@ -114,7 +121,7 @@ class ChartsTest {
     @Test
     void meanBars_valuesOutsideTheAxis_areClampedToIt() {
         Document svg = parse(DUTCH.meanBars(
-                "c", "t", ONE_TO_FIVE, List.of(group("x", new Bar("a", Series.OWN, 5.0, 4.9, 5.3, Mark.NONE)))));
+                "c", "t", ONE_TO_FIVE, List.of(group("x", new Bar("a", Series.OWN, 5.0, 4.9, 5.3, Mark.NONE, null)))));
 
         assertThat(number(only(svg, "rect", "bar own"), "width")).isEqualTo(460.0);
         assertThat(number(only(svg, "line", "whisker-line"), "x2")).isEqualTo(630.0);
@@ -128,27 +135,27 @@ class ChartsTest {
                 ONE_TO_FIVE,
                 List.of(group(
                         "Betaalbaarheid",
-                        new Bar("13AY", Series.OWN, null, null, null, Mark.NONE),
-                        new Bar("Landelijk", Series.NATIONAL, 3.58, 3.55, 3.61, Mark.NONE)))));
+                        Bar.missing("13AY", Series.OWN, "te weinig respons"),
+                        new Bar("Landelijk", Series.NATIONAL, 3.58, 3.55, 3.61, Mark.NONE, null)))));
 
         assertThat(elements(svg, "rect", "bar own")).isEmpty();
         assertThat(elements(svg, "rect", "bar national")).hasSize(1);
-        Element suppressed = only(svg, "text", "suppressed");
+        Element suppressed = only(svg, "text", "missing");
         assertThat(suppressed.getTextContent()).isEqualTo("te weinig respons");
         assertThat(texts(svg)).doesNotContain("0,00", "0");
         assertThat(only(svg, "desc", null).getTextContent()).contains("13AY te weinig respons");
     }
 
     @Test
-    void meanBars_inEnglish_saysTooFewResponses() {
+    void meanBars_missingFigure_saysTheWordsItIsGiven() {
         Document svg = parse(Charts.of(Words.in(Language.EN))
                 .meanBars(
                         "c",
                         "t",
                         ONE_TO_FIVE,
-                        List.of(group("x", new Bar("13AY", Series.OWN, null, null, null, Mark.NONE)))));
+                        List.of(group("x", Bar.missing("13AY", Series.OWN, "not administered")))));
 
-        assertThat(only(svg, "text", "suppressed").getTextContent()).isEqualTo("too few responses");
+        assertThat(only(svg, "text", "missing").getTextContent()).isEqualTo("not administered");
     }
 
     @Test
@@ -158,18 +165,18 @@ class ChartsTest {
                 "t",
                 ONE_TO_FIVE,
                 List.of(
-                        group("hoger", new Bar("a", Series.OWN, 3.8, 3.7, 3.9, Mark.HIGHER)),
-                        group("lager", new Bar("a", Series.OWN, 3.2, 3.1, 3.3, Mark.LOWER)),
-                        group("gelijk", new Bar("a", Series.OWN, 3.5, 3.4, 3.6, Mark.NONE)))));
+                        group("hoger", new Bar("a", Series.OWN, 3.8, 3.7, 3.9, Mark.BETTER, null)),
+                        group("lager", new Bar("a", Series.OWN, 3.2, 3.1, 3.3, Mark.WORSE, null)),
+                        group("gelijk", new Bar("a", Series.OWN, 3.5, 3.4, 3.6, Mark.NONE, null)))));
 
         List<String> values = new ArrayList<>();
         for (Element value : elements(svg, "text", "value")) {
             values.add(value.getTextContent());
         }
         assertThat(values).containsExactly("3,80 ▲", "3,20 ▼", "3,50");
-        assertThat(only(svg, "tspan", "mark higher").getTextContent()).isEqualTo(" ▲");
+        assertThat(only(svg, "tspan", "mark better").getTextContent()).isEqualTo(" ▲");
         assertThat(only(svg, "desc", null).getTextContent())
-                .contains("a 3,80 (95 %-interval 3,70 tot 3,90), significant hoger dan landelijk");
+                .contains("a 3,80 (95 %-interval 3,70 tot 3,90), significant beter dan landelijk");
     }
 
     @Test
@@ -178,7 +185,7 @@ class ChartsTest {
                 "clusters-basis",
                 "Gemiddelde per thema: Basis",
                 ONE_TO_FIVE,
-                List.of(group("De opleiding", new Bar("10AD", Series.OWN, 3.45, 3.41, 3.49, Mark.NONE)))));
+                List.of(group("De opleiding", new Bar("10AD", Series.OWN, 3.45, 3.41, 3.49, Mark.NONE, null)))));
 
         Element root = svg.getDocumentElement();
         assertThat(root.getTagName()).isEqualTo("svg");
@@ -201,7 +208,7 @@ class ChartsTest {
                         "c",
                         label,
                         ONE_TO_FIVE,
-                        List.of(group(label, new Bar(label, Series.OWN, 3.0, null, null, Mark.NONE))))
+                        List.of(group(label, new Bar(label, Series.OWN, 3.0, null, null, Mark.NONE, null))))
                 .render();
 
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;");
@@ -215,7 +222,7 @@ class ChartsTest {
         Document svg = parse(DUTCH.stackedBars(
                 "i",
                 "Mijn opleiding past bij mij.",
-                List.of(new Shares("10AD", Series.OWN, 0.2, 0.3, 0.5, 3.4, Mark.NONE))));
+                List.of(new Shares("10AD", Series.OWN, 0.2, 0.3, 0.5, 3.4, Mark.NONE, null))));
 
         List<Element> segments = elements(svg, "rect", "segment");
         assertThat(segments).hasSize(3);
@@ -253,7 +260,9 @@ class ChartsTest {
 
     private static void stackedBars_segmentsAlwaysSumToTheFullWidth(double negative, double neutral, double positive) {
         Document svg = parse(DUTCH.stackedBars(
-                "p", "t", List.of(new Shares("a", Series.NATIONAL, negative, neutral, positive, null, Mark.NONE))));
+                "p",
+                "t",
+                List.of(new Shares("a", Series.NATIONAL, negative, neutral, positive, null, Mark.NONE, null))));
 
         List<Element> segments = elements(svg, "rect", "segment");
         double total = negative + neutral + positive;
@@ -270,8 +279,8 @@ class ChartsTest {
 
     @Test
     void stackedBars_sharesNotAddingUpToOne_areScaledToIt() {
-        Document svg = parse(
-                DUTCH.stackedBars("i", "t", List.of(new Shares("a", Series.OWN, 0.1, 0.1, 0.2, null, Mark.NONE))));
+        Document svg = parse(DUTCH.stackedBars(
+                "i", "t", List.of(new Shares("a", Series.OWN, 0.1, 0.1, 0.2, null, Mark.NONE, null))));
 
         assertThat(elements(svg, "rect", "segment"))
                 .extracting(e -> number(e, "width"))
@@ -284,14 +293,14 @@ class ChartsTest {
                 "i",
                 "t",
                 List.of(
-                        new Shares("13AY", Series.OWN, null, null, null, null, Mark.NONE),
-                        new Shares("Landelijk", Series.NATIONAL, 0.2, 0.3, 0.5, 3.5, Mark.NONE))));
+                        Shares.missing("13AY", Series.OWN, "te weinig respons"),
+                        new Shares("Landelijk", Series.NATIONAL, 0.2, 0.3, 0.5, 3.5, Mark.NONE, null))));
 
         assertThat(elements(svg, "rect", "segment")).hasSize(3);
         assertThat(elements(svg, "g", "stack own")).isEmpty();
-        assertThat(only(svg, "text", "suppressed").getTextContent()).isEqualTo("te weinig respons");
+        assertThat(only(svg, "text", "missing").getTextContent()).isEqualTo("te weinig respons");
         assertThat(only(svg, "desc", null).getTextContent())
-                .isEqualTo("13AY: te weinig respons; Landelijk: 20% negatief, 30% neutraal, 50% positief.");
+                .isEqualTo("13AY: te weinig respons; Landelijk: 20% ongunstig, 30% neutraal, 50% gunstig.");
     }
 
     @Test
@@ -299,7 +308,10 @@ class ChartsTest {
         Document svg = parse(DUTCH.barometer(
                 "b",
                 "t",
-                List.of(new Meter("10AD", 345L, 345L), new Meter("11AK", 690L, 345L), new Meter("12AR", null, 300L))));
+                List.of(
+                        new Meter("10AD", 345L, 345L, null),
+                        new Meter("11AK", 690L, 345L, null),
+                        new Meter("12AR", null, 300L, "te weinig respons"))));
 
         List<Element> bars = elements(svg, "rect", "bar meter");
         assertThat(bars).hasSize(2);
@@ -307,7 +319,67 @@ class ChartsTest {
         assertThat(number(bars.get(0), "width")).isEqualTo(230.0);
         assertThat(number(bars.get(1), "width")).isEqualTo(460.0);
         assertThat(number(only(svg, "line", "required"), "x1")).isEqualTo(400.0);
-        assertThat(only(svg, "text", "suppressed").getTextContent()).isEqualTo("te weinig respons");
+        assertThat(only(svg, "text", "missing").getTextContent()).isEqualTo("te weinig respons");
+    }
+
+    @Test
+    void differences_areBarsFromZeroOnASymmetricAxis_withTheIntervalAsALine() {
+        Document svg = parse(DUTCH.differences(
+                "d",
+                "t",
+                List.of(
+                        new Difference("Docenten", 0.15, 0.05, 0.25, Mark.BETTER, null),
+                        new Difference("Sfeer", -0.03, -0.12, 0.06, Mark.NONE, null),
+                        new Difference("Stage", null, null, null, Mark.NONE, "niet afgenomen"))));
+
+        // The axis runs from −0.3 to +0.3 (the minimum): 0 at 170 + 230 = 400, 0.15 at 170 + 0.45/0.6 × 460.
+        assertThat(number(only(svg, "line", "zero"), "x1")).isEqualTo(400.0);
+        List<Element> bars = elements(svg, "rect", "bar difference");
+        assertThat(bars).hasSize(2);
+        assertThat(number(bars.get(0), "x")).isEqualTo(400.0);
+        assertThat(number(bars.get(0), "width")).isEqualTo(115.0);
+        assertThat(number(bars.get(0), "y")).isEqualTo(27.0);
+        assertThat(number(bars.get(0), "height")).isEqualTo(10.0);
+        assertThat(bars.get(0).getAttribute("fill")).isEqualTo("#5E3C99");
+        // −0.03: a bar of 23 units left of 0, grey (not significant).
+        assertThat(number(bars.get(1), "x")).isEqualTo(377.0);
+        assertThat(number(bars.get(1), "width")).isEqualTo(23.0);
+        assertThat(bars.get(1).getAttribute("fill")).isEqualTo("#C8C8C8");
+        List<Element> whiskers = elements(svg, "line", "whisker-line");
+        assertThat(number(whiskers.get(0), "x1")).isEqualTo(438.33);
+        assertThat(number(whiskers.get(0), "x2")).isEqualTo(591.67);
+        List<String> values = new ArrayList<>();
+        for (Element value : elements(svg, "text", "value")) {
+            values.add(value.getTextContent());
+        }
+        assertThat(values).containsExactly("+0,15 ▲", "−0,03");
+        assertThat(only(svg, "text", "missing").getTextContent()).isEqualTo("niet afgenomen");
+        assertThat(only(svg, "desc", null).getTextContent())
+                .isEqualTo("Docenten +0,15, significant beter dan landelijk; Sfeer −0,03; Stage: niet afgenomen.");
+    }
+
+    @Test
+    void differences_beyondTheMinimum_widenTheAxisToTheNextTenth() {
+        Document svg =
+                parse(DUTCH.differences("d", "t", List.of(new Difference("x", -0.32, -0.41, -0.23, Mark.WORSE, null))));
+
+        // E = 0.5 (0.41 rounded up to a tenth): −0.32 ends at 170 + 0.18/1.0 × 460 = 252.8.
+        Element bar = only(svg, "rect", "bar difference worse");
+        assertThat(number(bar, "x")).isEqualTo(252.8);
+        assertThat(number(bar, "width")).isEqualTo(147.2);
+        assertThat(bar.getAttribute("fill")).isEqualTo("#E66101");
+    }
+
+    @Test
+    void longLabels_areShortenedWithTheFullTextAsTooltip() {
+        String label = "Loopbaanoriëntatie en -begeleiding (LOB)";
+        Document svg =
+                parse(DUTCH.differences("d", "t", List.of(new Difference(label, 0.0, null, null, Mark.NONE, null))));
+
+        Element text = only(svg, "text", "series-label");
+        assertThat(text.getFirstChild().getTextContent()).isEqualTo("Loopbaanoriëntatie en -b…");
+        assertThat(text.getElementsByTagName("title").item(0).getTextContent()).isEqualTo(label);
+        assertThat(only(svg, "desc", null).getTextContent()).startsWith(label);
     }
 
     @Test

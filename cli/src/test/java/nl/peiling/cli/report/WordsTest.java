@@ -25,9 +25,18 @@ class WordsTest {
     }
 
     @Test
-    void suppressedFigures_haveTheirWordInBothLanguages() {
-        assertThat(DUTCH.get("tooFew")).isEqualTo("te weinig respons");
-        assertThat(ENGLISH.get("tooFew")).isEqualTo("too few responses");
+    void everyStateOfAFigureNotShown_hasItsOwnWordsInBothLanguages() {
+        assertThat(DUTCH.get("state.n")).isEqualTo("te weinig respons");
+        assertThat(ENGLISH.get("state.n")).isEqualTo("too few responses");
+        assertThat(DUTCH.get("state.not-administered")).isEqualTo("niet afgenomen");
+        assertThat(ENGLISH.get("state.not-administered")).isEqualTo("not administered");
+        assertThat(DUTCH.get("state.no-answers")).isEqualTo("geen antwoorden");
+        assertThat(DUTCH.get("state.secondary")).isEqualTo("afgeschermd, anders herleidbaar");
+        assertThat(DUTCH.get("state.response-rate")).isEqualTo("responspercentage te laag");
+        for (String state : new String[] {"n", "secondary", "response-rate", "no-answers", "not-administered"}) {
+            assertThat(DUTCH.get("state." + state)).doesNotContainPattern("[0-9]");
+            assertThat(ENGLISH.get("state." + state)).doesNotContainPattern("[0-9]");
+        }
     }
 
     @Test

@@ -232,8 +232,19 @@ public final class Aggregator {
                 groups,
                 benchmarks,
                 caseMix.stream().map(Dimension::key).toList(),
-                Fingerprints.of(edition));
+                Fingerprints.of(edition),
+                population == null ? List.of() : ResponseFigures.of(population, respondents(cells)),
+                List.of(),
+                EditionFiles.of(edition));
         return new Aggregation(results, read.rejectsFile());
+    }
+
+    /** The accepted respondents per institution and location. */
+    private static Map<String, Map<String, Long>> respondents(Map<CellKey, CellStats> cells) {
+        Map<String, Map<String, Long>> counts = new HashMap<>();
+        cells.forEach((key, stats) -> counts.computeIfAbsent(key.institution(), k -> new HashMap<>())
+                .merge(key.location(), stats.sums[Plan.RESPONDENTS], Long::sum));
+        return counts;
     }
 
     /** The enrolled students of an institution in the population. */

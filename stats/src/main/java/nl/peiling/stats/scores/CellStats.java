@@ -58,6 +58,7 @@ final class CellStats {
         while (modules != 0) {
             int m = Long.numberOfTrailingZeros(modules);
             modules &= modules - 1;
+            s[Plan.MODULES + m] += sign;
             for (int j = plan.pointFrom[m]; j < plan.pointFrom[m + 1]; j++) {
                 int q = pointQuestion[j];
                 int state = row.state(q);

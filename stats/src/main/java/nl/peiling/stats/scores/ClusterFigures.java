@@ -19,6 +19,8 @@ package nl.peiling.stats.scores;
  *     respondents; equals n without weights
  * @param suppressedBecause as for items: {@code n}, {@code secondary} or {@code response-rate}; null
  *     when shown
+ * @param state {@code shown}, {@code suppressed}, {@code no-answers} (no respondent has a score) or
+ *     {@code not-administered} (no respondent of the group got the cluster's module)
  */
 public record ClusterFigures(
         String id,
@@ -31,4 +33,20 @@ public record ClusterFigures(
         boolean suppressed,
         Double alpha,
         Double nEffective,
-        String suppressedBecause) {}
+        String suppressedBecause,
+        String state) {
+
+    public ClusterFigures {
+        state = FigureState.of(state, suppressed).key();
+    }
+
+    /** A cluster without figures that withholds nothing: not administered to the group, or no scores (n = 0). */
+    public static ClusterFigures absent(String id, FigureState state) {
+        return new ClusterFigures(id, 0L, null, null, null, null, null, false, null, null, null, state.key());
+    }
+
+    /** The state of the figures. */
+    public FigureState figureState() {
+        return FigureState.of(state, suppressed);
+    }
+}

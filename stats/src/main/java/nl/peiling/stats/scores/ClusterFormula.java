@@ -13,7 +13,13 @@ final class ClusterFormula {
     static ClusterFigures figures(Plan.ClusterPlan cluster, int k, GroupSums group, int minN) {
         String id = cluster.cluster.id();
         Estimate estimate = group.clusterMoments[k].build();
-        if (estimate == null || estimate.n() < minN) {
+        if (!group.clusterAdministered(k)) {
+            return ClusterFigures.absent(id, FigureState.NOT_ADMINISTERED);
+        }
+        if (estimate == null || estimate.n() == 0) {
+            return ClusterFigures.absent(id, FigureState.NO_ANSWERS);
+        }
+        if (estimate.n() < minN) {
             return Withheld.cluster(id, Suppression.N);
         }
         Double se = estimate.se();
@@ -34,6 +40,7 @@ final class ClusterFormula {
                         group.completeSum[k],
                         group.completeSumSq[k]),
                 estimate.nEffective(),
+                null,
                 null);
     }
 }

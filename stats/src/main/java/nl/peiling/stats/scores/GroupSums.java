@@ -11,6 +11,12 @@ import nl.peiling.core.engine.AnswerRule;
 final class GroupSums {
 
     final long respondents;
+    /** Per module (edition order): the respondents who got it. */
+    final long[] moduleRespondents;
+    /** The module of each item and of each cluster (the plan's). */
+    private final int[] itemModule;
+
+    private final int[] clusterModule;
     /** Per item: its substantive answers. */
     final long[] itemN;
     /** Per item with a mean: its weighted moments; null for other items. */
@@ -74,10 +80,16 @@ final class GroupSums {
             }
         }
         long n = 0;
+        moduleRespondents = new long[plan.edition.modules().size()];
+        itemModule = plan.itemModule;
+        clusterModule = plan.clusterModule;
         for (int cell : cells) {
             long[] s = sums[cell];
             double w = weights[cell];
             n += s[Plan.RESPONDENTS];
+            for (int m = 0; m < moduleRespondents.length; m++) {
+                moduleRespondents[m] += s[Plan.MODULES + m];
+            }
             for (int i = 0; i < items; i++) {
                 addItem(plan.items.get(i), i, s, w);
             }
@@ -86,6 +98,16 @@ final class GroupSums {
             }
         }
         respondents = n;
+    }
+
+    /** Whether some respondent of the group got item {@code i}'s module. */
+    boolean itemAdministered(int i) {
+        return moduleRespondents[itemModule[i]] > 0;
+    }
+
+    /** Whether some respondent of the group got cluster {@code k}'s module. */
+    boolean clusterAdministered(int k) {
+        return moduleRespondents[clusterModule[k]] > 0;
     }
 
     private void addItem(Plan.Item item, int i, long[] s, double w) {

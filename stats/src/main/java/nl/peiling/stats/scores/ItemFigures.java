@@ -34,6 +34,8 @@ import java.util.Map;
  * @param suppressedBecause why the figures are withheld: {@code n} (fewer respondents than the
  *     minimum), {@code secondary} (so that they do not follow by subtraction) or {@code response-rate}
  *     (the group's response rate is below the publication rule); null when shown
+ * @param state {@code shown}, {@code suppressed}, {@code no-answers} (n = 0) or {@code
+ *     not-administered} (no respondent of the group got the question's module); see {@link FigureState}
  */
 public record ItemFigures(
         String id,
@@ -54,4 +56,40 @@ public record ItemFigures(
         Double positiveSe,
         Double positiveLow,
         Double positiveHigh,
-        String suppressedBecause) {}
+        String suppressedBecause,
+        String state) {
+
+    public ItemFigures {
+        state = FigureState.of(state, suppressed).key();
+    }
+
+    /** An item without figures that withholds nothing: not administered to the group, or unanswered (n = 0). */
+    public static ItemFigures absent(String id, String type, FigureState state) {
+        return new ItemFigures(
+                id,
+                type,
+                0L,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                state.key());
+    }
+
+    /** The state of the figures. */
+    public FigureState figureState() {
+        return FigureState.of(state, suppressed);
+    }
+}

@@ -25,6 +25,12 @@ final class ItemFormula {
         String id = item.definition.id();
         String type = item.type.key();
         long n = group.itemN[i];
+        if (!group.itemAdministered(i)) {
+            return ItemFigures.absent(id, type, FigureState.NOT_ADMINISTERED);
+        }
+        if (n == 0) {
+            return ItemFigures.absent(id, type, FigureState.NO_ANSWERS);
+        }
         if (n < minN) {
             return Withheld.item(id, type, Suppression.N);
         }
@@ -75,6 +81,7 @@ final class ItemFormula {
                 positiveSe,
                 interval ? LogitInterval.bound(positive, positiveSe, -1) : null,
                 interval ? LogitInterval.bound(positive, positiveSe, 1) : null,
+                null,
                 null);
     }
 

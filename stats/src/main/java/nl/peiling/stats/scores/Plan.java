@@ -28,6 +28,9 @@ final class Plan {
     /** Slot 1: where the point counts of empty answers go (see {@link #pointSlot}); never read. */
     static final int UNUSED = 1;
 
+    /** Slots 2 to 2 + modules − 1: the respondents of the cell who got each module (edition order). */
+    static final int MODULES = 2;
+
     /** The layout of one aggregated question. */
     static final class Item {
         final int question;
@@ -215,6 +218,11 @@ final class Plan {
 
     final int[] clusterFrom;
 
+    /** The module (edition order) of each item and of each cluster. */
+    final int[] itemModule;
+
+    final int[] clusterModule;
+
     /** The clusters as an array, for the hot path. */
     final ClusterPlan[] clusterPlans;
 
@@ -259,8 +267,8 @@ final class Plan {
 
     Plan(Edition edition, List<Question> questions) {
         this.edition = edition;
-        int offset = 2;
         List<Module> modules = edition.modules();
+        int offset = MODULES + modules.size();
         itemFrom = new int[modules.size() + 1];
         clusterFrom = new int[modules.size() + 1];
         for (int q = 0; q < questions.size(); q++) {
@@ -303,6 +311,12 @@ final class Plan {
             }
         }
         clusterFrom[modules.size()] = clusters.size();
+        itemModule = new int[items.size()];
+        clusterModule = new int[clusters.size()];
+        for (int m = 0; m < modules.size(); m++) {
+            java.util.Arrays.fill(itemModule, itemFrom[m], itemFrom[m + 1], m);
+            java.util.Arrays.fill(clusterModule, clusterFrom[m], clusterFrom[m + 1], m);
+        }
         clusterPlans = clusters.toArray(new ClusterPlan[0]);
         this.size = offset;
         int n = items.size();

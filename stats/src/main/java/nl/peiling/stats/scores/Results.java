@@ -18,6 +18,12 @@ import java.util.Optional;
  *     (see {@link Fingerprints}); null in results written before they were recorded
  * @param caseMixFactors what the benchmarks' case-mix comparisons adjust for: {@code level}, {@code
  *     pathway} or both
+ * @param response the response barometer over the accepted respondents: per institution its row, then
+ *     its locations' (see {@link ResponseFigures}); empty without a population
+ * @param institutions the names of institutions and locations; empty when the aggregation was not
+ *     given them
+ * @param definitions the definition aggregated, file name to JSON text (see {@code edition.json} and
+ *     the module files of a definition folder); empty in results written before it was recorded
  */
 public record Results(
         String edition,
@@ -28,7 +34,10 @@ public record Results(
         List<GroupResult> groups,
         List<BenchmarkFigures> benchmarks,
         List<String> caseMixFactors,
-        Fingerprints fingerprints) {
+        Fingerprints fingerprints,
+        List<ResponseFigures> response,
+        List<InstitutionNames> institutions,
+        Map<String, String> definitions) {
 
     /**
      * Rows of the responses file.
@@ -44,6 +53,28 @@ public record Results(
         groups = List.copyOf(groups);
         benchmarks = List.copyOf(benchmarks);
         caseMixFactors = caseMixFactors == null ? List.of() : List.copyOf(caseMixFactors);
+        response = response == null ? List.of() : List.copyOf(response);
+        institutions = institutions == null ? List.of() : List.copyOf(institutions);
+        definitions = definitions == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(definitions));
+    }
+
+    /** A copy that names the institutions and their locations. */
+    public Results withInstitutions(List<InstitutionNames> names) {
+        return new Results(
+                edition,
+                input,
+                weighted,
+                minN,
+                groupings,
+                groups,
+                benchmarks,
+                caseMixFactors,
+                fingerprints,
+                response,
+                java.util.Objects.requireNonNull(names, "names"),
+                definitions);
     }
 
     /** The national group. */

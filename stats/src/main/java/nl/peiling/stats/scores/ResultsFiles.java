@@ -68,7 +68,8 @@ public final class ResultsFiles {
             "positiveSe",
             "positiveLow",
             "positiveHigh",
-            "suppressedBecause");
+            "suppressedBecause",
+            "state");
 
     /** The columns of the rejects file. */
     public static final List<String> REJECT_COLUMNS = List.of("line", "respondent", "reason", "column", "value");
@@ -205,7 +206,8 @@ public final class ResultsFiles {
                             number(item.positiveSe()),
                             number(item.positiveLow()),
                             number(item.positiveHigh()),
-                            csv(item.suppressedBecause())));
+                            csv(item.suppressedBecause()),
+                            item.state()));
                     out.write("\n");
                 }
                 for (ClusterFigures cluster : group.clusters()) {
@@ -230,7 +232,8 @@ public final class ResultsFiles {
                             "",
                             "",
                             "",
-                            csv(cluster.suppressedBecause())));
+                            csv(cluster.suppressedBecause()),
+                            cluster.state()));
                     out.write("\n");
                 }
             }

@@ -40,6 +40,46 @@ final class ResultsJson {
         strings(results.caseMixFactors(), out);
         out.writeFieldName("fingerprints");
         fingerprints(results.fingerprints(), out);
+        out.writeArrayFieldStart("response");
+        for (ResponseFigures row : results.response()) {
+            response(row, out);
+        }
+        out.writeEndArray();
+        out.writeArrayFieldStart("institutions");
+        for (InstitutionNames names : results.institutions()) {
+            out.writeStartObject();
+            out.writeStringField("code", names.code());
+            out.writeStringField("name", names.name());
+            out.writeStringField("shortName", names.shortName());
+            out.writeFieldName("locations");
+            texts(names.locations(), out);
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeFieldName("definitions");
+        texts(results.definitions(), out);
+        out.writeEndObject();
+    }
+
+    private static void response(ResponseFigures row, JsonGenerator out) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("institution", row.institution());
+        out.writeStringField("location", row.location());
+        out.writeNumberField("population", row.population());
+        out.writeNumberField("responses", row.responses());
+        out.writeNumberField("net", row.net());
+        out.writeNumberField("gross", row.gross());
+        out.writeNumberField("percentOfNet", row.percentOfNet());
+        out.writeBooleanField("reached", row.reached());
+        number(out, "responseRate", row.responseRate());
+        out.writeEndObject();
+    }
+
+    private static void texts(Map<String, String> texts, JsonGenerator out) throws IOException {
+        out.writeStartObject();
+        for (Map.Entry<String, String> entry : texts.entrySet()) {
+            out.writeStringField(entry.getKey(), entry.getValue());
+        }
         out.writeEndObject();
     }
 
@@ -119,6 +159,7 @@ final class ResultsJson {
         number(out, "positiveLow", item.positiveLow());
         number(out, "positiveHigh", item.positiveHigh());
         out.writeStringField("suppressedBecause", item.suppressedBecause());
+        out.writeStringField("state", item.state());
         out.writeEndObject();
     }
 
@@ -135,6 +176,7 @@ final class ResultsJson {
         number(out, "alpha", cluster.alpha());
         number(out, "nEffective", cluster.nEffective());
         out.writeStringField("suppressedBecause", cluster.suppressedBecause());
+        out.writeStringField("state", cluster.state());
         out.writeEndObject();
     }
 

@@ -26,12 +26,13 @@ final class Withheld {
                 null,
                 null,
                 null,
-                reason.key());
+                reason.key(),
+                null);
     }
 
     /** A cluster whose figures are all withheld. */
     static ClusterFigures cluster(String id, Suppression reason) {
-        return new ClusterFigures(id, null, null, null, null, null, null, true, null, null, reason.key());
+        return new ClusterFigures(id, null, null, null, null, null, null, true, null, null, reason.key(), null);
     }
 
     /** The benchmark entry with every figure withheld. */

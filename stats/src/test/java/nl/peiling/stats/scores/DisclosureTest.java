@@ -66,10 +66,13 @@ class DisclosureTest {
         assertThat(second.suppressedBecause()).isEqualTo("secondary");
         assertThat(second.n()).isNull();
         assertThat(second.items()).allSatisfy(item -> {
-            assertThat(item.suppressed()).isTrue();
             assertThat(item.mean()).isNull();
-            // Unanswered questions are withheld for having no answers.
-            assertThat(item.suppressedBecause()).isEqualTo(List.of("q1", "q2").contains(item.id()) ? "secondary" : "n");
+            boolean answered = List.of("q1", "q2").contains(item.id());
+            assertThat(item.suppressed()).isEqualTo(answered);
+            assertThat(item.suppressedBecause()).isEqualTo(answered ? "secondary" : null);
+            // Unanswered questions have no answers, and those of a module nobody got were not administered.
+            assertThat(item.state())
+                    .isEqualTo(answered ? "suppressed" : item.id().startsWith("o") ? "not-administered" : "no-answers");
         });
         assertThat(second.clusters()).allSatisfy(c -> assertThat(c.mean()).isNull());
 

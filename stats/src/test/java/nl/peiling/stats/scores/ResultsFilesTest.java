@@ -96,13 +96,13 @@ class ResultsFilesTest {
         assertThat(lines.get(1))
                 .isEqualTo(",,,,item,q1,scale,5,3.0," + Math.sqrt(2.5) + "," + se + "," + (3 - 1.96 * se) + ","
                         + (3 + 1.96 * se) + ",0.4,0.2,0.4,,false,5.0," + q1.positiveSe() + "," + q1.positiveLow()
-                        + "," + q1.positiveHigh() + ",");
+                        + "," + q1.positiveHigh() + ",,shown");
         assertThat(lines).anyMatch(l -> l.startsWith("Y,,,,item,q1,scale,2,"));
-        assertThat(lines).anyMatch(l -> l.equals("X,02,,,item,q1,scale,,,,,,,,,,,true,,,,,n"));
+        assertThat(lines).anyMatch(l -> l.equals("X,02,,,item,q1,scale,,,,,,,,,,,true,,,,,n,suppressed"));
         ClusterFigures c1 = results.national().cluster("c1").orElseThrow();
         assertThat(lines)
                 .contains(",,,,cluster,c1,,4," + c1.mean() + "," + c1.sd() + "," + c1.se() + "," + c1.ciLow() + ","
-                        + c1.ciHigh() + ",,,," + c1.alpha() + ",false,4.0,,,,");
+                        + c1.ciHigh() + ",,,," + c1.alpha() + ",false,4.0,,,,,shown");
     }
 
     @Test

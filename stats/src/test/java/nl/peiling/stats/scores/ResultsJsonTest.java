@@ -129,7 +129,7 @@ class ResultsJsonTest {
         Results bare = oneItem(
                 new ItemFigures(
                         "q1", "number", null, null, null, null, null, null, true, null, null, null, null, null, null,
-                        null, null, null, "n"),
+                        null, null, null, "n", null),
                 "n",
                 List.of(new BenchmarkFigures(
                         "X", "item", "q1", null, null, null, null, null, null, null, null, true, null, "n")));
@@ -177,6 +177,7 @@ class ResultsJsonTest {
                         2 * Double.MIN_VALUE,
                         null,
                         null,
+                        null,
                         null),
                 null,
                 List.of()));
@@ -201,6 +202,9 @@ class ResultsJsonTest {
                 List.of(),
                 List.of(new GroupResult(Map.of(), null, null, suppressed, List.of(item), List.of(), suppressedBecause)),
                 benchmarks,
+                null,
+                null,
+                null,
                 null,
                 null);
     }

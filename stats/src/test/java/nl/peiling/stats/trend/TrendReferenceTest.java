@@ -349,7 +349,10 @@ class TrendReferenceTest {
                 current.groups(),
                 current.benchmarks(),
                 current.caseMixFactors(),
-                null);
+                null,
+                current.response(),
+                current.institutions(),
+                current.definitions());
         assertThatThrownBy(() -> Trends.standard().compare(old, "old.json", current, "new.json"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("old.json has no fingerprints of its questions (written by an older peiling); aggregate"
