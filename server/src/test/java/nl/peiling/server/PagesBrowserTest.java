@@ -420,19 +420,12 @@ class PagesBrowserTest {
 
     /** Presses a button and waits for the page it leads to. */
     private static void press(Browser b, By by) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                WebElement button = b.driver.findElement(by);
-                button.click();
-                new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
-                return;
-            } catch (org.openqa.selenium.WebDriverException e) {
-                // The page was still being replaced when the button was found: find it again.
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
+        WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(10));
+        wait.ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> "complete".equals(b.driver.executeScript("return document.readyState")));
+        WebElement button = b.driver.findElement(by);
+        button.click();
+        wait.until(ExpectedConditions.stalenessOf(button));
     }
 
     private static boolean present(Browser b, String id) {

@@ -12,9 +12,11 @@ import static j2html.TagCreator.textarea;
 import j2html.tags.DomContent;
 import j2html.tags.specialized.DivTag;
 import j2html.tags.specialized.InputTag;
+import j2html.tags.specialized.TextareaTag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import nl.peiling.core.model.Edition;
 import nl.peiling.core.model.GradeQuestion;
 import nl.peiling.core.model.MultiQuestion;
@@ -64,69 +66,89 @@ final class QuestionFields {
             errorLine = p().withClass("error").withId(errorId).attr("hidden", "hidden");
         }
         Controls controls = new Controls(id, item.visible(), error != null, errorId);
-        if (question instanceof ScaleQuestion s) {
-            Scale scale = edition.module(item.module())
-                    .flatMap(m -> m.scale(s.scale()))
-                    .orElseThrow();
-            List<Choice> choices = new ArrayList<>();
-            for (ScalePoint point : scale.points()) {
-                choices.add(
-                        new Choice(Integer.toString(point.code()), point.label().in(language), false));
+        return switch (question.type()) {
+            case SCALE ->
+                block.with(group(
+                        item,
+                        null,
+                        errorLine,
+                        controls.radios(scaleChoices((ScaleQuestion) question, item, language), value),
+                        "scale"));
+            case SINGLE ->
+                block.with(group(
+                        item,
+                        null,
+                        errorLine,
+                        controls.radios(options(((SingleQuestion) question).options(), language), value),
+                        "single"));
+            case MULTI ->
+                block.with(group(
+                        item,
+                        PageWords.MULTI_HINT.in(language),
+                        errorLine,
+                        controls.boxes(
+                                options(((MultiQuestion) question).options(), language),
+                                value == null ? Set.of() : Set.of(value.split("\\|", -1))),
+                        "multi"));
+            case GRADE ->
+                block.with(group(
+                        item, PageWords.GRADE_HINT.in(language), errorLine, controls.radios(marks(), value), "grade"));
+            case NUMBER -> {
+                NumberQuestion n = (NumberQuestion) question;
+                String unit = n.unit() == null ? "" : " " + n.unit().in(language);
+                InputTag field = controls.describe(input().withType("text")
+                        .withId("in-" + id)
+                        .withName(id)
+                        .attr("inputmode", "decimal")
+                        .attr("autocomplete", "off")
+                        .withValue(value == null ? "" : value));
+                yield block.with(
+                        label(item.text()).withFor("in-" + id).withClass("qtext"),
+                        p(PageWords.NUMBER_HINT.in(language) + unit)
+                                .withClass("hint")
+                                .withId("hint-" + id),
+                        errorLine,
+                        field);
             }
-            for (Option option : scale.nonSubstantive()) {
-                choices.add(new Choice(option.code(), option.label().in(language), true));
+            case TEXT -> {
+                TextQuestion t = (TextQuestion) question;
+                int max = t.maxLength() == null ? 1000 : t.maxLength();
+                DomContent area = controls.describeArea(textarea(value == null ? "" : value)
+                        .withId("in-" + id)
+                        .withName(id)
+                        .attr("rows", "5")
+                        .attr("maxlength", Integer.toString(max)));
+                yield block.with(
+                        label(item.text()).withFor("in-" + id).withClass("qtext"),
+                        p(PageWords.TEXT_HINT.in(language, max))
+                                .withClass("hint")
+                                .withId("hint-" + id),
+                        errorLine,
+                        area);
             }
-            return block.with(group(item, null, errorLine, controls.radios(choices, value), "scale"));
-        } else if (question instanceof SingleQuestion s) {
-            return block.with(
-                    group(item, null, errorLine, controls.radios(options(s.options(), language), value), "single"));
-        } else if (question instanceof MultiQuestion m) {
-            Set<String> chosen = value == null ? Set.of() : Set.of(value.split("\\|", -1));
-            String hint = PageWords.MULTI_HINT.in(language);
-            return block.with(
-                    group(item, hint, errorLine, controls.boxes(options(m.options(), language), chosen), "multi"));
-        } else if (question instanceof GradeQuestion) {
-            List<Choice> marks = new ArrayList<>();
-            for (int mark = GradeQuestion.MIN; mark <= GradeQuestion.MAX; mark++) {
-                marks.add(new Choice(Integer.toString(mark), Integer.toString(mark), false));
-            }
-            return block.with(
-                    group(item, PageWords.GRADE_HINT.in(language), errorLine, controls.radios(marks, value), "grade"));
-        } else if (question instanceof NumberQuestion n) {
-            String hintId = "hint-" + id;
-            InputTag field = controls.describe(
-                    input().withType("text")
-                            .withId("in-" + id)
-                            .withName(id)
-                            .attr("inputmode", "decimal")
-                            .attr("autocomplete", "off")
-                            .withValue(value == null ? "" : value),
-                    hintId);
-            String unit = n.unit() == null ? "" : " " + n.unit().in(language);
-            return block.with(
-                    label(item.text()).withFor("in-" + id).withClass("qtext"),
-                    p(PageWords.NUMBER_HINT.in(language) + unit)
-                            .withClass("hint")
-                            .withId(hintId),
-                    errorLine,
-                    field);
-        } else if (question instanceof TextQuestion t) {
-            String hintId = "hint-" + id;
-            int max = t.maxLength() == null ? 1000 : t.maxLength();
-            DomContent area = controls.describeArea(
-                    textarea(value == null ? "" : value)
-                            .withId("in-" + id)
-                            .withName(id)
-                            .attr("rows", "5")
-                            .attr("maxlength", Integer.toString(max)),
-                    hintId);
-            return block.with(
-                    label(item.text()).withFor("in-" + id).withClass("qtext"),
-                    p(PageWords.TEXT_HINT.in(language, max)).withClass("hint").withId(hintId),
-                    errorLine,
-                    area);
+        };
+    }
+
+    private List<Choice> scaleChoices(ScaleQuestion question, Item item, String language) {
+        Scale scale = edition.module(item.module())
+                .flatMap(m -> m.scale(question.scale()))
+                .orElseThrow(() -> new IllegalStateException("no scale " + question.scale() + " in " + item.module()));
+        List<Choice> choices = new ArrayList<>();
+        for (ScalePoint point : scale.points()) {
+            choices.add(new Choice(Integer.toString(point.code()), point.label().in(language), false));
         }
-        throw new IllegalStateException("no form for question type " + item.type());
+        for (Option option : scale.nonSubstantive()) {
+            choices.add(new Choice(option.code(), option.label().in(language), true));
+        }
+        return choices;
+    }
+
+    private static List<Choice> marks() {
+        List<Choice> marks = new ArrayList<>();
+        for (int mark = GradeQuestion.MIN; mark <= GradeQuestion.MAX; mark++) {
+            marks.add(new Choice(Integer.toString(mark), Integer.toString(mark), false));
+        }
+        return marks;
     }
 
     private static DomContent group(Item item, String hint, DomContent errorLine, DomContent choices, String kind) {
@@ -164,7 +186,7 @@ final class QuestionFields {
             return list(choices, "checkbox", c -> chosen.contains(c.value()));
         }
 
-        private DomContent list(List<Choice> choices, String type, java.util.function.Predicate<Choice> checked) {
+        private DomContent list(List<Choice> choices, String type, Predicate<Choice> checked) {
             DivTag list = div().withClass("options");
             int n = 0;
             for (Choice choice : choices) {
@@ -182,14 +204,14 @@ final class QuestionFields {
             return list;
         }
 
-        InputTag describe(InputTag field, String hintId) {
-            field.attr("aria-describedby", hintId + " " + errorId);
+        InputTag describe(InputTag field) {
+            field.attr("aria-describedby", "hint-" + id + " " + errorId);
             state(field);
             return field;
         }
 
-        DomContent describeArea(j2html.tags.specialized.TextareaTag area, String hintId) {
-            area.attr("aria-describedby", hintId + " " + errorId);
+        DomContent describeArea(TextareaTag area) {
+            area.attr("aria-describedby", "hint-" + id + " " + errorId);
             if (!enabled) {
                 area.attr("disabled", "disabled");
             }
