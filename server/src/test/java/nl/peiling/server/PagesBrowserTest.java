@@ -174,7 +174,37 @@ class PagesBrowserTest {
 
         nextUntil(b, () -> present(b, "q-alg02"));
         b.driver.findElement(By.id("in-alg02")).sendKeys(HOSTILE);
+        // Stored, and shown back as the text it is: no element made of it, no script run.
+        submit(b, "prev");
+        nextUntil(b, () -> present(b, "q-alg02"));
+        assertThat(b.driver.findElement(By.id("in-alg02")).getAttribute("value"))
+                .isEqualTo(HOSTILE);
+        assertThat(b.driver.findElements(By.cssSelector("main b, main script"))).isEmpty();
+        if (javascript) {
+            assertThat(b.driver.executeScript("return window.pwned === undefined"))
+                    .isEqualTo(true);
+        }
         b.driver.findElement(By.cssSelector("label[for='in-alg01-6']")).click();
+
+        // A refused answer (a comma in a number) comes back with its message, tied to its field.
+        nextUntil(b, () -> present(b, "q-st08"));
+        WebElement number = b.driver.findElement(By.id("in-st08"));
+        number.sendKeys("12,5");
+        submit(b, "next");
+        assertThat(b.driver.findElement(By.id("err-st08")).isDisplayed()).isTrue();
+        assertThat(b.driver.findElement(By.id("err-st08")).getText()).isNotBlank();
+        assertThat(b.driver.findElement(By.id("in-st08")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(b.driver.findElement(By.id("in-st08")).getAttribute("aria-describedby"))
+                .contains("err-st08");
+        assertThat(b.driver.findElement(By.id("in-st08")).getAttribute("value")).isEqualTo("12,5");
+        assertThat(b.driver.findElements(By.cssSelector(".error-summary a[href='#q-st08']")))
+                .hasSize(1);
+        checkBoth(b, "error-" + name, width, javascript);
+        b.driver.findElement(By.id("in-st08")).clear();
+        b.driver.findElement(By.id("in-st08")).sendKeys("12.5");
+        submit(b, "next");
+        assertThat(answer(token, "st08")).isEqualTo("12.5");
         nextUntil(
                 b,
                 () -> !b.driver

@@ -159,7 +159,10 @@ final class CoordinatorPages {
                 String location = (String) row.get("location");
                 String name = location == null
                         ? PageWords.TOTAL.in(language)
-                        : institution.location(location).map(Location::name).orElse(location) + " (" + location + ")";
+                        : institution
+                                .location(location)
+                                .map(l -> l.name().equals(location) ? location : l.name() + " (" + location + ")")
+                                .orElse(location);
                 body.with(tr(
                                 th(name).attr("scope", "row"),
                                 td(row.get("population").toString()),
@@ -188,9 +191,13 @@ final class CoordinatorPages {
                             .withId("barometer-table"))
                     .withClass("table-wrap"));
         }
-        barometer.with(p(
-                a(PageWords.CSV.in(language)).withHref(self + "/barometer.csv").attr("download", "barometer.csv"),
-                a(PageWords.REFRESH.in(language)).withHref(self + (language.equals("en") ? "?lang=en" : ""))));
+        barometer.with(ul(
+                        li(a(PageWords.CSV.in(language))
+                                .withHref(self + "/barometer.csv")
+                                .attr("download", "barometer.csv")),
+                        li(a(PageWords.REFRESH.in(language))
+                                .withHref(self + (language.equals("en") ? "?lang=en" : ""))))
+                .withClass("actions"));
         content.with(barometer);
 
         var qr = div().withClass("qr-list");

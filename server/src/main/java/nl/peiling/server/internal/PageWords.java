@@ -12,10 +12,10 @@ enum PageWords {
     NOTICE("Mededeling", "Notice"),
     START_HEADING("Welkom bij de JOB-monitor", "Welcome to the JOB-monitor"),
     START_INTRO(
-            "De JOB-monitor vraagt mbo-studenten wat zij van hun opleiding en school vinden. Invullen duurt"
-                    + " ongeveer 20 minuten.",
-            "The JOB-monitor asks MBO students what they think of their programme and school. It takes about"
-                    + " 20 minutes."),
+            "De JOB-monitor vraagt mbo-studenten wat zij van hun opleiding en school vinden. Je ziet steeds hoe"
+                    + " ver je bent en hoeveel tijd het nog ongeveer kost.",
+            "The JOB-monitor asks MBO students what they think of their programme and school. You always see"
+                    + " how far you are and about how much time is left."),
     PRIVACY_HEADING("Wat we bewaren en wie het ziet", "What we store and who sees it"),
     PRIVACY_STORED(
             "We bewaren je antwoorden met een code in plaats van je naam of studentnummer. Je naam staat niet"
