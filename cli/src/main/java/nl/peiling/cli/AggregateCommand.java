@@ -15,6 +15,7 @@ import nl.peiling.core.model.Edition;
 import nl.peiling.stats.responses.Reject;
 import nl.peiling.stats.responses.RejectReason;
 import nl.peiling.stats.responses.ResponseFormatException;
+import nl.peiling.stats.responses.ResponseReader;
 import nl.peiling.stats.sampling.BarometerException;
 import nl.peiling.stats.sampling.Population;
 import nl.peiling.stats.scores.Aggregation;
@@ -119,28 +120,9 @@ final class AggregateCommand implements Callable<Integer> {
         FileOptions.file("--csv", csv);
         FileOptions.file("--rejects", rejects);
         Edition chosen = edition.resolve();
-        Aggregator aggregator;
-        try {
-            aggregator = Aggregator.of(chosen)
-                    .withMinN(minN)
-                    .withGroupings(Grouping.parse(by))
-                    .withCaseMix(factors(caseMix));
-            if (threads != null) {
-                aggregator = aggregator.withThreads(threads);
-            }
-            if (minResponseRate != null) {
-                if (population == null) {
-                    throw new InputException("--min-response-rate needs --population");
-                }
-                aggregator = aggregator.withMinResponseRate(minResponseRate);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new InputException(e.getMessage(), e);
-        }
         Map<String, List<String>> known = new LinkedHashMap<>();
-        if (population != null) {
-            Population read = read(population);
-            aggregator = withPopulation(aggregator, read);
+        Population read = population == null ? null : read(population);
+        if (read != null) {
             read.institutions()
                     .forEach(code ->
                             known.put(code, List.copyOf(read.locations(code).keySet())));
@@ -156,8 +138,30 @@ final class AggregateCommand implements Callable<Integer> {
                 known.keySet().retainAll(listed.keySet());
             }
         }
-        if (population != null || institutions != null) {
-            aggregator = aggregator.withKnownLocations(known);
+        Aggregator aggregator;
+        try {
+            ResponseReader reader = ResponseReader.of(chosen);
+            if (threads != null) {
+                reader = reader.withThreads(threads);
+            }
+            if (population != null || institutions != null) {
+                reader = reader.withKnownLocations(known);
+            }
+            aggregator = Aggregator.of(reader)
+                    .withMinN(minN)
+                    .withGroupings(Grouping.parse(by))
+                    .withCaseMix(factors(caseMix));
+            if (minResponseRate != null) {
+                if (population == null) {
+                    throw new InputException("--min-response-rate needs --population");
+                }
+                aggregator = aggregator.withMinResponseRate(minResponseRate);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+        if (read != null) {
+            aggregator = withPopulation(aggregator, read);
         }
         Aggregation aggregation;
         Progress progress = new Progress(spec.commandLine().getErr());

@@ -16,6 +16,7 @@ import nl.peiling.core.allocation.Institutions;
 import nl.peiling.core.catalog.Catalog;
 import nl.peiling.core.model.Edition;
 import nl.peiling.core.model.Language;
+import nl.peiling.stats.responses.ResponseReader;
 import nl.peiling.stats.sampling.Barometer;
 import nl.peiling.stats.sampling.BarometerRow;
 import nl.peiling.stats.sampling.CountedResponses;
@@ -121,9 +122,8 @@ final class DemoCommand implements Callable<Integer> {
                 .institutions()
                 .forEach(code ->
                         known.put(code, List.copyOf(population.locations(code).keySet())));
-        Aggregation aggregation = Aggregator.of(edition)
+        Aggregation aggregation = Aggregator.of(ResponseReader.of(edition).withKnownLocations(known))
                 .withPopulation(population)
-                .withKnownLocations(known)
                 .aggregate(responsesFile);
         Results results = aggregation.results();
         Path resultsFile = out.resolve("results.json");

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import nl.peiling.core.io.Definitions;
 import nl.peiling.core.model.Edition;
+import nl.peiling.stats.responses.ResponseReader;
 import nl.peiling.stats.sampling.Population;
 import nl.peiling.stats.simulation.Simulator;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,9 +53,8 @@ class ResultsJsonTest {
                 .institutions()
                 .forEach(code -> locations.put(
                         code, List.copyOf(population.locations(code).keySet())));
-        results = Aggregator.of(EDITION)
+        results = Aggregator.of(ResponseReader.of(EDITION).withKnownLocations(locations))
                 .withPopulation(population)
-                .withKnownLocations(locations)
                 .withGroupings(Grouping.parse("institution,institution+location,level+pathway,institution+level"))
                 .withCaseMix(EnumSet.of(Dimension.LEVEL, Dimension.PATHWAY))
                 .withMinN(40)
