@@ -70,7 +70,6 @@
           showError(block, "");
           (body.shown || []).forEach(function (q) { setShown(q, true); });
           (body.hidden || []).forEach(function (q) { setShown(q, false); });
-          var text = document.getElementById("progress-text");
           var bar = document.querySelector("progress");
           if (bar && body.progress) {
             bar.max = Math.max(1, body.progress.visible);
