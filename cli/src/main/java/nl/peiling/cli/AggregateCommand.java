@@ -10,16 +10,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.peiling.core.allocation.Institution;
 import nl.peiling.core.allocation.Institutions;
-import nl.peiling.core.allocation.InstitutionsException;
 import nl.peiling.core.model.Edition;
+import nl.peiling.core.model.Language;
 import nl.peiling.stats.responses.Reject;
 import nl.peiling.stats.responses.RejectReason;
-import nl.peiling.stats.responses.ResponseFormatException;
 import nl.peiling.stats.responses.ResponseReader;
-import nl.peiling.stats.sampling.BarometerException;
 import nl.peiling.stats.sampling.Population;
 import nl.peiling.stats.scores.Aggregation;
-import nl.peiling.stats.scores.AggregationException;
 import nl.peiling.stats.scores.Aggregator;
 import nl.peiling.stats.scores.Dimension;
 import nl.peiling.stats.scores.GroupResult;
@@ -121,7 +118,7 @@ final class AggregateCommand implements Callable<Integer> {
         FileOptions.file("--rejects", rejects);
         Edition chosen = edition.resolve();
         Map<String, List<String>> known = new LinkedHashMap<>();
-        Population read = population == null ? null : read(population);
+        Population read = population == null ? null : Population.read(population);
         if (read != null) {
             read.institutions()
                     .forEach(code ->
@@ -161,24 +158,15 @@ final class AggregateCommand implements Callable<Integer> {
             throw new InputException(e.getMessage(), e);
         }
         if (read != null) {
-            aggregator = withPopulation(aggregator, read);
+            aggregator = aggregator.withPopulation(read);
         }
         Aggregation aggregation;
-        Progress progress = new Progress(spec.commandLine().getErr());
+        Progress progress = new Progress(spec.commandLine().getErr(), Language.EN);
         progress.step("reading and aggregating " + responses);
-        try {
-            aggregation = aggregator.aggregate(responses);
-            progress.done();
-        } catch (ResponseFormatException | AggregationException e) {
-            throw new InputException(e.getMessage(), e);
-        }
+        aggregation = aggregator.aggregate(responses);
+        progress.done();
         Results results = aggregation.results();
-        if (out != null) {
-            ResultsFiles.writeJson(results, out);
-        }
-        if (csv != null) {
-            ResultsFiles.writeCsv(results, csv);
-        }
+        ResultsFiles.writeJsonAndCsv(results, out, csv);
         if (rejects != null) {
             ResultsFiles.writeRejects(aggregation.rejects(), rejects);
         }
@@ -195,9 +183,9 @@ final class AggregateCommand implements Callable<Integer> {
         Results.Input input = results.input();
         text.printf(
                 java.util.Locale.ROOT,
-                "Edition %s: %d rows read, %d accepted, %d rejected%s%n",
+                "Edition %s: %s read, %d accepted, %d rejected%s%n",
                 results.edition(),
-                input.rows(),
+                Numbers.counted(input.rows(), "row", "rows"),
                 input.accepted(),
                 input.rejected(),
                 results.weighted() ? " (weighted by population)" : "");
@@ -256,30 +244,10 @@ final class AggregateCommand implements Callable<Integer> {
         return factors;
     }
 
-    private static Population read(Path file) {
-        try {
-            return Population.read(file);
-        } catch (BarometerException e) {
-            throw new InputException(e.getMessage(), e);
-        }
-    }
-
-    private static Aggregator withPopulation(Aggregator aggregator, Population population) {
-        try {
-            return aggregator.withPopulation(population);
-        } catch (AggregationException e) {
-            throw new InputException(e.getMessage(), e);
-        }
-    }
-
     private static List<Institution> readInstitutions(Path file) {
         if (!Files.isReadable(file)) {
             throw new InputException(file + ": no such file or not readable");
         }
-        try {
-            return Institutions.read(file);
-        } catch (InstitutionsException e) {
-            throw new InputException(e.getMessage(), e);
-        }
+        return Institutions.read(file);
     }
 }

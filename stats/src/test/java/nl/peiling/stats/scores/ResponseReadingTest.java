@@ -307,8 +307,7 @@ class ResponseReadingTest {
         assertThat(results.national().suppressed()).isTrue();
         assertThat(results.national().items()).allMatch(ItemFigures::suppressed);
         assertThat(List.of(results.summary()))
-                .containsExactly(
-                        "edition t: 0 rows read, 0 accepted, 0 rejected; 1 groups (1 suppressed below n = 10)");
+                .containsExactly("edition t: 0 rows read, 0 accepted, 0 rejected; 1 group (1 suppressed below n = 10)");
     }
 
     @Test
