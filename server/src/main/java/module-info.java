@@ -13,6 +13,8 @@ module nl.peiling.server {
     requires flyway.core;
     requires embedded.postgres;
     requires org.slf4j;
+    requires com.j2html;
+    requires io.nayuki.qrcodegen;
 
     exports nl.peiling.server;
 }

@@ -41,12 +41,22 @@ public final class ApiHandler extends Handler.Abstract {
     private static final String PREFIX = "/api/v1/";
 
     private final SessionService service;
+    private final PageHandler pages;
+    private final PageLinks links;
     private final byte[] apiKey;
     private final Semaphore active;
     private final long queueWaitNanos;
 
-    ApiHandler(SessionService service, String apiKey, int maxActive, Duration queueWait) {
+    ApiHandler(
+            SessionService service,
+            PageHandler pages,
+            PageLinks links,
+            String apiKey,
+            int maxActive,
+            Duration queueWait) {
         this.service = service;
+        this.pages = pages;
+        this.links = links;
         this.apiKey = apiKey.getBytes(UTF_8);
         this.active = new Semaphore(maxActive, true);
         this.queueWaitNanos = queueWait.toNanos();
@@ -63,22 +73,28 @@ public final class ApiHandler extends Handler.Abstract {
                 reply(response, callback, service.health());
                 return true;
             }
-            if (!path.startsWith(PREFIX)) {
+            boolean page = !path.startsWith(PREFIX) && pages.owns(path);
+            if (!path.startsWith(PREFIX) && !page) {
                 throw ApiException.of(404, "not-found", "there is nothing at " + Bodies.shorten(path));
             }
             if (!active.tryAcquire(queueWaitNanos, TimeUnit.NANOSECONDS)) {
                 throw ApiException.unavailable("overloaded", "the service is busy; try again in a few seconds", 2);
             }
             try {
-                route(request, response, callback, method, path.substring(PREFIX.length()));
+                if (page) {
+                    pages.handle(request, response, callback, method, path);
+                } else {
+                    route(request, response, callback, method, path.substring(PREFIX.length()));
+                }
             } finally {
                 active.release();
             }
         } catch (ApiException e) {
-            problems(response, callback, e);
+            problems(request, response, callback, e);
         } catch (SQLException e) {
             LOG.warn("database unavailable: {} (SQL state {})", e.getClass().getSimpleName(), e.getSQLState());
             problems(
+                    request,
                     response,
                     callback,
                     ApiException.unavailable(
@@ -87,12 +103,13 @@ public final class ApiHandler extends Handler.Abstract {
                             5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            problems(response, callback, ApiException.unavailable("overloaded", "the service is stopping", 5));
+            problems(request, response, callback, ApiException.unavailable("overloaded", "the service is stopping", 5));
         } catch (RuntimeException | IOException e) {
             // The message may hold request values; the log gets the type and place only.
             StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
             LOG.error("internal error {} at {}", e.getClass().getName(), at);
             problems(
+                    request,
                     response,
                     callback,
                     new ApiException(
@@ -121,6 +138,14 @@ public final class ApiHandler extends Handler.Abstract {
         } else if (parts.length == 3 && parts[0].equals("sessions") && parts[2].equals("finish")) {
             requireMethod(method, "POST");
             reply(response, callback, service.finish(parts[1]));
+        } else if (rest.equals("invitations")) {
+            requireMethod(method, "POST");
+            requireKey(request);
+            reply(response, callback, links.invitation(body(request)));
+        } else if (rest.equals("coordinators")) {
+            requireMethod(method, "GET");
+            requireKey(request);
+            reply(response, callback, links.coordinators());
         } else if (rest.equals("responses.csv")) {
             requireMethod(method, "GET");
             requireKey(request);
@@ -202,6 +227,15 @@ public final class ApiHandler extends Handler.Abstract {
     private static void reply(Response response, Callback callback, SessionService.Reply reply)
             throws JsonProcessingException {
         send(response, callback, reply.status(), reply.body(), 0);
+    }
+
+    /** A refusal: a page for people on the pages' paths, else the API's problem list. */
+    private void problems(Request request, Response response, Callback callback, ApiException e) {
+        if (pages.owns(Request.getPathInContext(request))) {
+            pages.refuse(response, callback, e);
+        } else {
+            problems(response, callback, e);
+        }
     }
 
     private static void problems(Response response, Callback callback, ApiException e) {

@@ -59,7 +59,11 @@ public final class Service implements AutoCloseable {
             connector.setIdleTimeout(30_000);
             connector.setAcceptQueueSize(1024);
             jetty.addConnector(connector);
-            jetty.setHandler(new ApiHandler(service, config.apiKey(), config.maxActive(), config.queueWait()));
+            PageKeys keys = new PageKeys(config.seed());
+            PageHandler pages = new PageHandler(service, keys, config.institutions(), config.edition());
+            PageLinks links = new PageLinks(keys, config.institutions());
+            jetty.setHandler(
+                    new ApiHandler(service, pages, links, config.apiKey(), config.maxActive(), config.queueWait()));
             jetty.setErrorHandler(new ProblemErrorHandler());
             jetty.setStopTimeout(5_000);
             try {

@@ -232,6 +232,11 @@ final class SessionService {
         return health();
     }
 
+    /** The survey owner's notice while one is set (read at most every 3 seconds), for the pages. */
+    Optional<String> notice() {
+        return notice.current();
+    }
+
     /** {@code DELETE /api/v1/notice}. */
     Reply clearNotice() throws SQLException {
         notice.set(Optional.empty());
