@@ -9,12 +9,13 @@ import nl.peiling.server.internal.SessionStore.Row;
  * The sessions this process worked on lately, by token, so that a change needs no read of the row and no
  * resume of the state: each with the row's version it was last stored or read at. The database stays the
  * truth: a change is stored only if the row still has that version, and otherwise the row is read again
- * (another process changed it). At most {@link #CAPACITY} sessions, the least recently used dropped first.
+ * (another process changed it). At most {@link #CAPACITY} sessions (about 3 KB each), the least recently
+ * used dropped first; a finished session is dropped at once.
  */
 final class LiveSessions {
 
     /** The most sessions held. */
-    static final int CAPACITY = 20_000;
+    static final int CAPACITY = 10_000;
 
     /**
      * A session in memory. Its fields are used only while holding the object's monitor; {@code session} is
@@ -26,7 +27,7 @@ final class LiveSessions {
         int version;
 
         Live(Row row, Session session) {
-            this.row = row;
+            this.row = row.withoutState();
             this.session = session;
             this.version = row.version();
         }

@@ -30,7 +30,13 @@ final class SessionStore {
             boolean test,
             String state,
             int version,
-            boolean finished) {}
+            boolean finished) {
+
+        /** The row without its stored state, to hold beside the resumed session. */
+        Row withoutState() {
+            return new Row(id, token, respondent, institution, location, test, "", version, finished);
+        }
+    }
 
     private static final String COLUMNS =
             "id, token, respondent, institution, location, test, state, version, finished";
