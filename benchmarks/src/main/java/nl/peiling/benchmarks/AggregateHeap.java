@@ -6,6 +6,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.Locale;
 import nl.peiling.core.catalog.Catalog;
+import nl.peiling.stats.responses.ResponseReader;
 import nl.peiling.stats.sampling.Population;
 import nl.peiling.stats.scores.Aggregation;
 import nl.peiling.stats.scores.Aggregator;
@@ -23,7 +24,7 @@ import nl.peiling.stats.scores.Grouping;
  * </pre>
  *
  * DIR holds the responses.csv and population.csv of {@code peiling simulate}; keys-in-memory, when
- * given, is passed to {@link Aggregator#withKeysInMemory}. Printed: the respondents, the wall time and
+ * given, is passed to {@link ResponseReader#withKeysInMemory}. Printed: the respondents, the wall time and
  * the sum of the heap pools' peaks (an upper bound of what was live at once).
  */
 public final class AggregateHeap {
@@ -32,14 +33,15 @@ public final class AggregateHeap {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
-        Aggregator aggregator = Aggregator.of(Catalog.load().edition("2027"))
-                .withPopulation(Population.read(dir.resolve("population.csv")))
-                .withGroupings(Grouping.parse("institution,location"));
+        ResponseReader reader = ResponseReader.of(Catalog.load().edition("2027"));
         String keys = "default";
         if (args.length > 1) {
-            aggregator = aggregator.withKeysInMemory(Integer.parseInt(args[1]));
+            reader = reader.withKeysInMemory(Integer.parseInt(args[1]));
             keys = args[1];
         }
+        Aggregator aggregator = Aggregator.of(reader)
+                .withPopulation(Population.read(dir.resolve("population.csv")))
+                .withGroupings(Grouping.parse("institution,location"));
         long max = Runtime.getRuntime().maxMemory() >> 20;
         long start = System.nanoTime();
         Aggregation aggregation;

@@ -10,7 +10,11 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import nl.peiling.core.catalog.Catalog;
+import nl.peiling.core.model.Edition;
+import nl.peiling.core.model.ScaleQuestion;
 import nl.peiling.stats.sampling.Barometer;
+import nl.peiling.stats.sampling.CountedResponses;
 import nl.peiling.stats.sampling.Population;
 import nl.peiling.stats.sampling.ResponseCounts;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,8 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The response barometer over a national fieldwork: 250,000 responses from 1,000 locations (50 institutions of 20
- * locations), each row with the six fixed columns and 30 answer columns, as a responses.csv on disk. The goal is well
- * under a second for reading both files and computing every row.
+ * locations), each row with the six fixed columns and 30 answer columns, as a responses.csv on disk. The rows are read
+ * as {@code aggregate} reads them, checked against edition 2027. The goal is well under a second for
+ * reading both files and computing every row.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar BarometerBenchmark}.
  */
@@ -45,6 +50,7 @@ public class BarometerBenchmark {
     static final int INSTITUTIONS = 50;
     static final int LOCATIONS_PER_INSTITUTION = 20;
     static final int QUESTIONS = 30;
+    static final Edition EDITION = Catalog.load().edition("2027");
     static final String[] MODULES = {"nabijheid", "huisvesting", "positie", "llo", "geldzorgen", "welzijn", "stage"};
 
     Path dir;
@@ -80,9 +86,11 @@ public class BarometerBenchmark {
         }
         try (BufferedWriter out = Files.newBufferedWriter(responsesFile, StandardCharsets.UTF_8)) {
             StringBuilder header = new StringBuilder("respondent,institution,location,level,pathway,modules");
-            for (int q = 1; q <= QUESTIONS; q++) {
-                header.append(",q").append(q);
-            }
+            // The base module's first scale questions, all on five-point scales.
+            EDITION.base().questions().stream()
+                    .filter(q -> q instanceof ScaleQuestion)
+                    .limit(QUESTIONS)
+                    .forEach(q -> header.append(',').append(q.id()));
             out.write(header.append('\n').toString());
             StringBuilder row = new StringBuilder(256);
             for (int r = 0; r < RESPONSES; r++) {
@@ -115,7 +123,7 @@ public class BarometerBenchmark {
             }
         }
         population = Population.read(populationFile);
-        counts = ResponseCounts.read(responsesFile, population);
+        counts = CountedResponses.read(responsesFile, population, EDITION).counts();
     }
 
     @TearDown(Level.Trial)
@@ -138,13 +146,13 @@ public class BarometerBenchmark {
     /** Both files read (the responses streamed) and every row computed: what {@code peiling barometer} does. */
     @Benchmark
     public Barometer readFilesAndCompute() {
-        return Barometer.read(populationFile, responsesFile);
+        return Barometer.read(populationFile, responsesFile, EDITION);
     }
 
     /** The responses file streamed into counts, the population already read. */
     @Benchmark
     public ResponseCounts streamResponses() {
-        return ResponseCounts.read(responsesFile, population);
+        return CountedResponses.read(responsesFile, population, EDITION).counts();
     }
 
     /** The rows from counts already made, as a vendor feeding its own store would call it. */

@@ -10,15 +10,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.peiling.core.allocation.Institution;
 import nl.peiling.core.allocation.Institutions;
-import nl.peiling.core.allocation.InstitutionsException;
 import nl.peiling.core.model.Edition;
+import nl.peiling.core.model.Language;
 import nl.peiling.stats.responses.Reject;
 import nl.peiling.stats.responses.RejectReason;
-import nl.peiling.stats.responses.ResponseFormatException;
-import nl.peiling.stats.sampling.BarometerException;
+import nl.peiling.stats.responses.ResponseReader;
 import nl.peiling.stats.sampling.Population;
 import nl.peiling.stats.scores.Aggregation;
-import nl.peiling.stats.scores.AggregationException;
 import nl.peiling.stats.scores.Aggregator;
 import nl.peiling.stats.scores.Dimension;
 import nl.peiling.stats.scores.GroupResult;
@@ -119,28 +117,9 @@ final class AggregateCommand implements Callable<Integer> {
         FileOptions.file("--csv", csv);
         FileOptions.file("--rejects", rejects);
         Edition chosen = edition.resolve();
-        Aggregator aggregator;
-        try {
-            aggregator = Aggregator.of(chosen)
-                    .withMinN(minN)
-                    .withGroupings(Grouping.parse(by))
-                    .withCaseMix(factors(caseMix));
-            if (threads != null) {
-                aggregator = aggregator.withThreads(threads);
-            }
-            if (minResponseRate != null) {
-                if (population == null) {
-                    throw new InputException("--min-response-rate needs --population");
-                }
-                aggregator = aggregator.withMinResponseRate(minResponseRate);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new InputException(e.getMessage(), e);
-        }
         Map<String, List<String>> known = new LinkedHashMap<>();
-        if (population != null) {
-            Population read = read(population);
-            aggregator = withPopulation(aggregator, read);
+        Population read = population == null ? null : Population.read(population);
+        if (read != null) {
             read.institutions()
                     .forEach(code ->
                             known.put(code, List.copyOf(read.locations(code).keySet())));
@@ -156,25 +135,38 @@ final class AggregateCommand implements Callable<Integer> {
                 known.keySet().retainAll(listed.keySet());
             }
         }
-        if (population != null || institutions != null) {
-            aggregator = aggregator.withKnownLocations(known);
-        }
-        Aggregation aggregation;
-        Progress progress = new Progress(spec.commandLine().getErr());
-        progress.step("reading and aggregating " + responses);
+        Aggregator aggregator;
         try {
-            aggregation = aggregator.aggregate(responses);
-            progress.done();
-        } catch (ResponseFormatException | AggregationException e) {
+            ResponseReader reader = ResponseReader.of(chosen);
+            if (threads != null) {
+                reader = reader.withThreads(threads);
+            }
+            if (population != null || institutions != null) {
+                reader = reader.withKnownLocations(known);
+            }
+            aggregator = Aggregator.of(reader)
+                    .withMinN(minN)
+                    .withGroupings(Grouping.parse(by))
+                    .withCaseMix(factors(caseMix));
+            if (minResponseRate != null) {
+                if (population == null) {
+                    throw new InputException("--min-response-rate needs --population");
+                }
+                aggregator = aggregator.withMinResponseRate(minResponseRate);
+            }
+        } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage(), e);
         }
+        if (read != null) {
+            aggregator = aggregator.withPopulation(read);
+        }
+        Aggregation aggregation;
+        Progress progress = new Progress(spec.commandLine().getErr(), Language.EN);
+        progress.step("reading and aggregating " + responses);
+        aggregation = aggregator.aggregate(responses);
+        progress.done();
         Results results = aggregation.results();
-        if (out != null) {
-            ResultsFiles.writeJson(results, out);
-        }
-        if (csv != null) {
-            ResultsFiles.writeCsv(results, csv);
-        }
+        ResultsFiles.writeJsonAndCsv(results, out, csv);
         if (rejects != null) {
             ResultsFiles.writeRejects(aggregation.rejects(), rejects);
         }
@@ -191,9 +183,9 @@ final class AggregateCommand implements Callable<Integer> {
         Results.Input input = results.input();
         text.printf(
                 java.util.Locale.ROOT,
-                "Edition %s: %d rows read, %d accepted, %d rejected%s%n",
+                "Edition %s: %s read, %d accepted, %d rejected%s%n",
                 results.edition(),
-                input.rows(),
+                Numbers.counted(input.rows(), "row", "rows"),
                 input.accepted(),
                 input.rejected(),
                 results.weighted() ? " (weighted by population)" : "");
@@ -252,30 +244,10 @@ final class AggregateCommand implements Callable<Integer> {
         return factors;
     }
 
-    private static Population read(Path file) {
-        try {
-            return Population.read(file);
-        } catch (BarometerException e) {
-            throw new InputException(e.getMessage(), e);
-        }
-    }
-
-    private static Aggregator withPopulation(Aggregator aggregator, Population population) {
-        try {
-            return aggregator.withPopulation(population);
-        } catch (AggregationException e) {
-            throw new InputException(e.getMessage(), e);
-        }
-    }
-
     private static List<Institution> readInstitutions(Path file) {
         if (!Files.isReadable(file)) {
             throw new InputException(file + ": no such file or not readable");
         }
-        try {
-            return Institutions.read(file);
-        } catch (InstitutionsException e) {
-            throw new InputException(e.getMessage(), e);
-        }
+        return Institutions.read(file);
     }
 }

@@ -17,12 +17,10 @@ import nl.peiling.core.allocation.Allocations;
 import nl.peiling.core.allocation.Allocator;
 import nl.peiling.core.allocation.Institution;
 import nl.peiling.core.allocation.Institutions;
-import nl.peiling.core.allocation.InstitutionsException;
 import nl.peiling.core.allocation.PlanException;
 import nl.peiling.core.allocation.PlanProblem;
 import nl.peiling.core.allocation.Respondent;
 import nl.peiling.core.allocation.StratumSummary;
-import nl.peiling.core.allocation.StudentsException;
 import nl.peiling.core.model.Edition;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -109,12 +107,7 @@ final class AllocateCommand implements Callable<Integer> {
         }
         String secret = seed();
         Edition definition = edition.resolve();
-        List<Institution> plans;
-        try {
-            plans = Institutions.read(institutions);
-        } catch (InstitutionsException e) {
-            throw new InputException(e.getMessage().replace("\n  ", "; ").replace("\n", " "), e);
-        }
+        List<Institution> plans = Institutions.read(institutions);
         Allocator allocator;
         try {
             allocator = Allocator.of(definition, plans, secret);
@@ -124,12 +117,7 @@ final class AllocateCommand implements Callable<Integer> {
         if (threads != null) {
             allocator = allocator.withThreads(threads);
         }
-        List<Respondent> respondents;
-        try {
-            respondents = AllocationFiles.readStudents(students, plans);
-        } catch (StudentsException e) {
-            throw new InputException(e.getMessage(), e);
-        }
+        List<Respondent> respondents = AllocationFiles.readStudents(students, plans);
         Allocations result = allocator.allocate(respondents, allocationMode);
         try {
             AllocationFiles.writeAllocation(out, result);

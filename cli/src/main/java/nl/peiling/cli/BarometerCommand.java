@@ -10,9 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.peiling.core.model.Edition;
-import nl.peiling.stats.responses.ResponseFormatException;
 import nl.peiling.stats.sampling.Barometer;
-import nl.peiling.stats.sampling.BarometerException;
 import nl.peiling.stats.sampling.BarometerRow;
 import nl.peiling.stats.sampling.CountedResponses;
 import nl.peiling.stats.sampling.ModuleRow;
@@ -91,13 +89,9 @@ final class BarometerCommand implements Callable<Integer> {
         Edition chosen = Editions.resolve(id);
         Barometer barometer;
         CountedResponses counted;
-        try {
-            Population students = Population.read(population);
-            counted = CountedResponses.read(responses, students, chosen);
-            barometer = Barometer.of(students, counted.counts(), size);
-        } catch (BarometerException | ResponseFormatException e) {
-            throw new InputException(e.getMessage(), e);
-        }
+        Population students = Population.read(population);
+        counted = CountedResponses.read(responses, students, chosen);
+        barometer = Barometer.of(students, counted.counts(), size);
         if (rejects != null) {
             try {
                 ResultsFiles.writeRejects(counted.rejectsFile(), rejects);
@@ -118,8 +112,8 @@ final class BarometerCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             out.printf(
                     Locale.ROOT,
-                    "%d rows read, %d counted, %d rejected%s%n%n",
-                    counted.rows(),
+                    "%s read, %d counted, %d rejected%s%n%n",
+                    Numbers.counted(counted.rows(), "row", "rows"),
                     counted.accepted(),
                     counted.rejected(),
                     counted.rejected() == 0

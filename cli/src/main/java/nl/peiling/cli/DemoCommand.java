@@ -16,6 +16,7 @@ import nl.peiling.core.allocation.Institutions;
 import nl.peiling.core.catalog.Catalog;
 import nl.peiling.core.model.Edition;
 import nl.peiling.core.model.Language;
+import nl.peiling.stats.responses.ResponseReader;
 import nl.peiling.stats.sampling.Barometer;
 import nl.peiling.stats.sampling.BarometerRow;
 import nl.peiling.stats.sampling.CountedResponses;
@@ -91,10 +92,15 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         FileOptions.folder("--out", out);
         FileOptions.students("--students", students);
-        Progress progress = new Progress(spec.commandLine().getErr());
+        Progress progress = new Progress(spec.commandLine().getErr(), lang);
+        Words words = Words.in(lang);
+        boolean nl = lang == Language.NL;
         Edition edition = Catalog.load().edition("2027");
 
-        progress.step("simulating " + institutions + " institutions and " + students + " students, allocating modules");
+        progress.step(words.get(
+                "progress.simulate",
+                words.counted(institutions, nl ? "instelling" : "institution", nl ? "instellingen" : "institutions"),
+                words.counted(students, "student", nl ? "studenten" : "students")));
         Simulation simulation;
         try {
             simulation = Simulator.of(edition)
@@ -109,32 +115,30 @@ final class DemoCommand implements Callable<Integer> {
         Path populationFile = out.resolve("population.csv");
         Path responsesFile = out.resolve("responses.csv");
 
-        progress.step("response barometer");
+        progress.step(words.get("progress.barometer"));
         Population population = Population.read(populationFile);
         Barometer barometer = Barometer.of(
                 population,
                 CountedResponses.read(responsesFile, population, edition).counts());
 
-        progress.step("aggregating with population weights");
+        progress.step(words.get("progress.aggregate"));
         Map<String, List<String>> known = new LinkedHashMap<>();
         population
                 .institutions()
                 .forEach(code ->
                         known.put(code, List.copyOf(population.locations(code).keySet())));
-        Aggregation aggregation = Aggregator.of(edition)
+        Aggregation aggregation = Aggregator.of(ResponseReader.of(edition).withKnownLocations(known))
                 .withPopulation(population)
-                .withKnownLocations(known)
                 .aggregate(responsesFile);
         Results results = aggregation.results();
         Path resultsFile = out.resolve("results.json");
         Path csvFile = out.resolve("results.csv");
         Path rejectsFile = out.resolve("rejects.csv");
-        ResultsFiles.writeJson(results, resultsFile);
-        ResultsFiles.writeCsv(results, csvFile);
+        ResultsFiles.writeJsonAndCsv(results, resultsFile, csvFile);
         ResultsFiles.writeRejects(aggregation.rejects(), rejectsFile);
         files.addAll(List.of(resultsFile, csvFile, rejectsFile));
 
-        progress.step("writing the reports");
+        progress.step(words.get("progress.reports"));
         Names names = Names.of(Institutions.read(out.resolve("institutions.json")));
         String institution = barometer.institutions().stream()
                 .max(Comparator.comparingLong(BarometerRow::responses))
@@ -188,13 +192,12 @@ final class DemoCommand implements Callable<Integer> {
                 nl
                         ? "%n%s, %s, %s respons: %s gebruikt, %s afgewezen (zie rejects.csv)%n"
                         : "%n%s, %s, %s: %s used, %s rejected (see rejects.csv)%n",
-                counted(
-                        words,
+                words.counted(
                         simulation.institutions(),
                         nl ? "instelling" : "institution",
                         nl ? "instellingen" : "institutions"),
-                counted(words, simulation.students(), nl ? "student" : "student", nl ? "studenten" : "students"),
-                counted(words, input.rows(), nl ? "rij" : "response row", nl ? "rijen" : "response rows"),
+                words.counted(simulation.students(), nl ? "student" : "student", nl ? "studenten" : "students"),
+                words.counted(input.rows(), nl ? "rij" : "response row", nl ? "rijen" : "response rows"),
                 words.count(input.accepted()),
                 words.count(input.rejected()));
         long reached =
@@ -205,7 +208,7 @@ final class DemoCommand implements Callable<Integer> {
                         ? "Responsbarometer: %s van %s %s de vereiste netto respons%n"
                         : "Response barometer: %s of %s reached the required net response%n",
                 words.count(reached),
-                counted(words, all, nl ? "instelling" : "institution", nl ? "instellingen" : "institutions"),
+                words.counted(all, nl ? "instelling" : "institution", nl ? "instellingen" : "institutions"),
                 nl ? (reached == 1 ? "heeft" : "hebben") : "");
         List<ClusterFigures> clusters = results.national().clusters().stream()
                 .filter(c -> !c.suppressed())
@@ -242,17 +245,13 @@ final class DemoCommand implements Callable<Integer> {
                         : "%s (%s): %s significantly higher and %s lower than the rest of the nation%n",
                 names.institution(institution),
                 institution,
-                counted(words, higher, nl ? "thema" : "theme", nl ? "thema's" : "themes"),
+                words.counted(higher, nl ? "thema" : "theme", nl ? "thema's" : "themes"),
                 words.count(lower));
         text.println(nl ? "Open de rapporten in een browser." : "Open the reports in a browser.");
         text.flush();
     }
 
     /** A count and its noun, singular for exactly one, with the language's thousands separator. */
-    private static String counted(Words words, long count, String one, String many) {
-        return words.count(count) + " " + (count == 1 ? one : many);
-    }
-
     private String title(Edition edition, ClusterFigures cluster) {
         return edition.clusters().stream()
                 .filter(c -> c.id().equals(cluster.id()))

@@ -3,7 +3,6 @@ package nl.peiling.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import nl.peiling.core.catalog.Catalog;
-import nl.peiling.core.catalog.CatalogException;
 import nl.peiling.core.io.DefinitionException;
 import nl.peiling.core.io.Definitions;
 import nl.peiling.core.model.Edition;
@@ -15,11 +14,7 @@ public final class Editions {
 
     /** The shipped catalog. */
     public static Catalog catalog() {
-        try {
-            return Catalog.load();
-        } catch (CatalogException e) {
-            throw new InputException(e.getMessage(), e);
-        }
+        return Catalog.load();
     }
 
     /** The definition reader the commands use: previous editions come from sibling folders or the catalog. */

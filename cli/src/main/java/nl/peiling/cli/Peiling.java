@@ -89,16 +89,7 @@ public final class Peiling {
         cli.setExecutionExceptionHandler((e, command, parseResult) -> {
             boolean debug = Arrays.asList(parseResult.originalArgs().toArray(new String[0]))
                     .contains("--debug");
-            if (e instanceof InputException) {
-                command.getErr().println("peiling: " + e.getMessage());
-            } else {
-                command.getErr().println("peiling: internal error: " + e);
-            }
-            if (debug) {
-                e.printStackTrace(command.getErr());
-            }
-            command.getErr().flush();
-            return EXIT_INPUT;
+            return Failures.report(e, command.getErr(), debug);
         });
         return cli;
     }

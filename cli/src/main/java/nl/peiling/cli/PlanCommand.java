@@ -8,13 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import nl.peiling.core.allocation.Institution;
 import nl.peiling.core.allocation.Institutions;
-import nl.peiling.core.allocation.InstitutionsException;
 import nl.peiling.core.allocation.PlanException;
-import nl.peiling.stats.sampling.BarometerException;
 import nl.peiling.stats.sampling.Planner;
-import nl.peiling.stats.sampling.PlannerException;
 import nl.peiling.stats.sampling.Population;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,12 +67,8 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         Planner planner;
         Planner.Plan plan;
-        try {
-            planner = Planner.of(edition.resolve(), plans(), Population.read(population))
-                    .withSampleSize(parameters.sampleSize());
-        } catch (BarometerException e) {
-            throw new InputException(e.getMessage(), e);
-        }
+        planner = Planner.of(edition.resolve(), Institutions.read(institutions), Population.read(population))
+                .withSampleSize(parameters.sampleSize());
         try {
             planner = planner.withResponseRate(responseRate);
         } catch (IllegalArgumentException e) {
@@ -86,8 +78,6 @@ final class PlanCommand implements Callable<Integer> {
             plan = planner.plan();
         } catch (PlanException e) {
             return PlanErrors.print(spec, common.json(), e, institutions);
-        } catch (PlannerException e) {
-            throw new InputException(e.getMessage().replace("\n  ", "; ").replace("\n", " "), e);
         }
         if (common.json()) {
             Json.print(spec, json(plan));
@@ -95,14 +85,6 @@ final class PlanCommand implements Callable<Integer> {
             text(plan);
         }
         return Peiling.EXIT_OK;
-    }
-
-    private List<Institution> plans() {
-        try {
-            return Institutions.read(institutions);
-        } catch (InstitutionsException e) {
-            throw new InputException(e.getMessage().replace("\n  ", "; ").replace("\n", " "), e);
-        }
     }
 
     private static Map<String, Object> json(Planner.Plan plan) {

@@ -25,11 +25,11 @@ final class PlanErrors {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("valid", false);
             out.put("errors", e.errors().size());
-            out.put("problems", problems(e.problems()));
+            out.put("problems", problems(e.planProblems()));
             Json.print(spec, out);
         } else {
             PrintWriter text = spec.commandLine().getOut();
-            e.problems().forEach(text::println);
+            e.planProblems().forEach(text::println);
             text.printf(
                     Locale.ROOT,
                     "%d %s in the institution plans of %s; nothing written%n",

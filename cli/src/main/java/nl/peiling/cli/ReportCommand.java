@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import nl.peiling.cli.report.Names;
 import nl.peiling.cli.report.Report;
 import nl.peiling.core.allocation.Institutions;
-import nl.peiling.core.allocation.InstitutionsException;
 import nl.peiling.core.io.AtomicFiles;
 import nl.peiling.core.model.Edition;
 import nl.peiling.core.model.Language;
@@ -127,11 +126,7 @@ final class ReportCommand implements Callable<Integer> {
         if (!Files.isReadable(file)) {
             throw new InputException(file + ": no such file or not readable");
         }
-        try {
-            return Names.of(Institutions.read(file));
-        } catch (InstitutionsException e) {
-            throw new InputException(e.getMessage(), e);
-        }
+        return Names.of(Institutions.read(file));
     }
 
     /** Writes atomically, so a failed run never leaves half a report. */

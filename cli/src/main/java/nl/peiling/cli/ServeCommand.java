@@ -14,13 +14,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import nl.peiling.core.allocation.Institution;
 import nl.peiling.core.allocation.Institutions;
-import nl.peiling.core.allocation.InstitutionsException;
-import nl.peiling.core.allocation.PlanException;
 import nl.peiling.core.model.Edition;
 import nl.peiling.server.PeilingServer;
 import nl.peiling.server.ServerConfig;
-import nl.peiling.server.ServerException;
-import nl.peiling.stats.sampling.BarometerException;
 import nl.peiling.stats.sampling.Population;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -119,12 +115,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Edition definition = edition.resolve();
-        List<Institution> plans;
-        try {
-            plans = Institutions.read(institutions);
-        } catch (InstitutionsException e) {
-            throw new InputException(e.getMessage().replace("\n  ", "; ").replace("\n", " "), e);
-        }
+        List<Institution> plans = Institutions.read(institutions);
         String seed = firstLine(seedFile, "seed file");
         ServerConfig config;
         try {
@@ -138,15 +129,10 @@ final class ServeCommand implements Callable<Integer> {
             if (population != null) {
                 config = config.withPopulation(Population.read(population));
             }
-        } catch (IllegalArgumentException | BarometerException e) {
+        } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage(), e);
         }
-        PeilingServer server;
-        try {
-            server = PeilingServer.start(config);
-        } catch (ServerException | PlanException e) {
-            throw new InputException(e.getMessage(), e);
-        }
+        PeilingServer server = PeilingServer.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "peiling-serve-stop"));
         PrintWriter out = spec.commandLine().getOut();
         out.printf(

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import nl.peiling.core.model.Language;
 import nl.peiling.stats.simulation.Simulation;
 import nl.peiling.stats.simulation.Simulator;
 import picocli.CommandLine.Command;
@@ -86,7 +87,7 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage(), e);
         }
-        Progress progress = new Progress(spec.commandLine().getErr());
+        Progress progress = new Progress(spec.commandLine().getErr(), Language.EN);
         progress.step("simulating " + institutions + " institutions and " + students + " students");
         Simulation simulation = simulator.write(out);
         progress.done();

@@ -55,7 +55,7 @@ class AggregateRoutingCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
-                .contains("Edition 2027: 1 rows read, 1 accepted, 0 rejected")
+                .contains("Edition 2027: 1 row read, 1 accepted, 0 rejected")
                 .contains("Answers to questions their routing hides, left out (routed-out): 2 (in " + rejects + ")")
                 .doesNotContain("Rejected rows by reason");
         assertThat(Files.readAllLines(rejects))

@@ -27,7 +27,7 @@ import nl.peiling.core.testing.RandomEditions;
 import nl.peiling.server.ApiClient.Reply;
 import nl.peiling.stats.sampling.Barometer;
 import nl.peiling.stats.sampling.BarometerRow;
-import nl.peiling.stats.sampling.ResponseCounts;
+import nl.peiling.stats.sampling.CountedResponses;
 import nl.peiling.stats.scores.Aggregation;
 import nl.peiling.stats.scores.Aggregator;
 import org.junit.jupiter.api.Test;
@@ -138,7 +138,10 @@ class SimulatedFieldworkTest {
             assertThat(fromServer.results()).isEqualTo(fromEngine.results());
 
             JsonNode barometer = api.get("/api/v1/barometer").json();
-            Barometer expected = Barometer.of(Fixtures.POPULATION, ResponseCounts.read(exported, Fixtures.POPULATION));
+            Barometer expected = Barometer.of(
+                    Fixtures.POPULATION,
+                    CountedResponses.read(exported, Fixtures.POPULATION, Fixtures.EDITION)
+                            .counts());
             List<Long> responses = new ArrayList<>();
             barometer
                     .get("rows")

@@ -138,6 +138,11 @@ public final class Words {
         {"theme", "Thema", "Theme"},
         {"edition", "Editie", "Edition"},
         {"weighted", "gewogen naar de populatie", "weighted by the population"},
+        {"progress.done", "klaar", "done"},
+        {"progress.simulate", "%s en %s simuleren, modules toewijzen", "simulating %s and %s, allocating modules"},
+        {"progress.barometer", "responsbarometer", "response barometer"},
+        {"progress.aggregate", "aggregeren met populatiegewichten", "aggregating with population weights"},
+        {"progress.reports", "rapporten schrijven", "writing the reports"},
         {"unweighted", "ongewogen", "unweighted"},
         {
             "minN",
@@ -201,6 +206,11 @@ public final class Words {
     /** A count with the language's thousands separator ({@code 10.206} in Dutch, {@code 10,206} in English). */
     public String count(long value) {
         return NumberFormat.getIntegerInstance(locale).format(value);
+    }
+
+    /** A count with its noun, singular for 1 and plural otherwise: {@code 1 cluster}, {@code 1.200 studenten}. */
+    public String counted(long value, String one, String many) {
+        return count(value) + " " + (value == 1 ? one : many);
     }
 
     /** A share 0..1 as a whole percentage, e.g. {@code 49%}. */

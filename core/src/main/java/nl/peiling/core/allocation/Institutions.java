@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import nl.peiling.core.io.AtomicFiles;
+import nl.peiling.core.io.InputProblem;
 
 /**
  * Reads and writes {@code institutions.json} (SPEC section 5): a JSON array of institutions, each
@@ -59,9 +60,7 @@ public final class Institutions {
             json = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new InstitutionsException(
-                    file.toString(),
-                    List.of(new InstitutionsException.Problem("", -1, -1, "cannot read the file: " + describe(e))),
-                    e);
+                    file.toString(), List.of(located("", -1, -1, "cannot read the file: " + describe(e))), e);
         }
         return parse(file.toString(), json);
     }
@@ -84,15 +83,15 @@ public final class Institutions {
             return institutions;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            reader.problems.add(new InstitutionsException.Problem(
+            reader.problems.add(located(
                     reader.path(),
                     at == null ? -1 : at.getLineNr(),
                     at == null ? -1 : at.getColumnNr(),
-                    "not valid JSON: " + e.getOriginalMessage()));
+                    (e.getOriginalMessage().startsWith("Invalid UTF-8") ? "not UTF-8 text: " : "not valid JSON: ")
+                            + e.getOriginalMessage()));
             throw new InstitutionsException(file, reader.problems, e);
         } catch (IOException e) {
-            throw new InstitutionsException(
-                    file, List.of(new InstitutionsException.Problem("", -1, -1, describe(e))), e);
+            throw new InstitutionsException(file, List.of(located("", -1, -1, describe(e))), e);
         }
     }
 
@@ -145,9 +144,14 @@ public final class Institutions {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
     }
 
+    /** A problem at a path of the document, at a line and column from 1 (or -1 when not known). */
+    private static InputProblem located(String path, int line, int column, String message) {
+        return new InputProblem(null, Math.max(line, 0), Math.max(column, 0), path, null, message);
+    }
+
     /** One reading: the problems found and the path being read. */
     private static final class Reader {
-        final List<InstitutionsException.Problem> problems = new ArrayList<>();
+        final List<InputProblem> problems = new ArrayList<>();
         final List<String> path = new ArrayList<>();
 
         String path() {
@@ -159,15 +163,14 @@ public final class Institutions {
         }
 
         void problem(JsonLocation at, String message) {
-            problems.add(new InstitutionsException.Problem(path(), at.getLineNr(), at.getColumnNr(), message));
+            problems.add(located(path(), at.getLineNr(), at.getColumnNr(), message));
         }
 
         List<Institution> document(JsonParser parser) throws IOException {
             List<Institution> institutions = new ArrayList<>();
             JsonToken token = parser.nextToken();
             if (token == null) {
-                problems.add(new InstitutionsException.Problem(
-                        "", -1, -1, "the file is empty; expected an array of institutions"));
+                problems.add(located("", -1, -1, "the file is empty; expected an array of institutions"));
                 return institutions;
             }
             if (token != JsonToken.START_ARRAY) {
@@ -258,7 +261,7 @@ public final class Institutions {
 
         private boolean missing(JsonLocation start, String property, boolean present) {
             if (!present) {
-                problems.add(new InstitutionsException.Problem(
+                problems.add(located(
                         path(), start.getLineNr(), start.getColumnNr(), "missing property \"" + property + "\""));
                 return true;
             }

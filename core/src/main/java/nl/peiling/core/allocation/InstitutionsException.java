@@ -3,55 +3,32 @@ package nl.peiling.core.allocation;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import java.util.stream.Collectors;
+import nl.peiling.core.io.InputProblem;
+import nl.peiling.core.io.InvalidInputException;
 
 /**
  * An {@code institutions.json} that cannot be read: unreadable, not JSON, or not the format of SPEC
  * section 5. {@link Institutions} throws only this exception, whatever the input; it carries every
  * problem found with its path and position.
  */
-public final class InstitutionsException extends RuntimeException {
-
+public final class InstitutionsException extends InvalidInputException {
     private static final long serialVersionUID = 1L;
-
-    /** How many problems the message lists; {@link #problems()} has them all. */
-    private static final int SHOWN = 10;
 
     /** The file, as named in messages. */
     private final String file;
 
-    private final transient List<Problem> problems;
-
     /**
-     * One problem of the file.
-     *
-     * @param path where in the document, e.g. {@code [2].locations[0].code}; empty for the whole document
-     * @param line the line, from 1, or -1 when unknown
-     * @param column the column, from 1, or -1 when unknown
-     * @param message what is wrong
+     * @param file the file, as named in messages
+     * @param problems the problems, each with its path in the document ({@code [2].locations[0].code},
+     *     empty for the whole document) and its line and column where known
      */
-    public record Problem(String path, int line, int column, String message) {
-
-        public Problem {
-            requireNonNull(path, "path");
-            requireNonNull(message, "message");
-        }
-
-        @Override
-        public String toString() {
-            String where = line > 0 ? " (line " + line + ", column " + column + ")" : "";
-            return (path.isEmpty() ? "document" : path) + where + ": " + message;
-        }
-    }
-
-    public InstitutionsException(String file, List<Problem> problems) {
+    public InstitutionsException(String file, List<InputProblem> problems) {
         this(file, problems, null);
     }
 
-    public InstitutionsException(String file, List<Problem> problems, Throwable cause) {
-        super(message(requireNonNull(file, "file"), List.copyOf(problems)), cause);
+    public InstitutionsException(String file, List<InputProblem> problems, Throwable cause) {
+        super(message(requireNonNull(file, "file"), problems), inFile(file, problems), cause);
         this.file = file;
-        this.problems = List.copyOf(problems);
     }
 
     /** The file, as named in messages. */
@@ -59,18 +36,25 @@ public final class InstitutionsException extends RuntimeException {
         return file;
     }
 
-    /** Every problem found. */
-    public List<Problem> problems() {
-        return problems;
+    private static List<InputProblem> inFile(String file, List<InputProblem> problems) {
+        return problems.stream()
+                .map(p -> new InputProblem(file, p.line(), p.column(), p.path(), p.value(), p.message()))
+                .toList();
     }
 
-    private static String message(String file, List<Problem> problems) {
+    private static String message(String file, List<InputProblem> problems) {
         if (problems.size() == 1) {
-            return file + ": " + problems.get(0);
+            return file + ": " + describe(problems.get(0));
         }
-        String shown = problems.stream().limit(SHOWN).map(Problem::toString).collect(Collectors.joining("\n  "));
-        int more = problems.size() - SHOWN;
-        return file + ": " + problems.size() + " problems\n  " + shown
-                + (more > 0 ? "\n  ... and " + more + " more" : "");
+        return InvalidInputException.listed(
+                file + ": " + problems.size() + " problems",
+                problems.stream().map(InstitutionsException::describe).toList());
+    }
+
+    /** A problem as the message lists it: its path ("document" for the whole), line and column, message. */
+    private static String describe(InputProblem problem) {
+        String path = problem.path() == null || problem.path().isEmpty() ? "document" : problem.path();
+        String where = problem.line() > 0 ? " (line " + problem.line() + ", column " + problem.column() + ")" : "";
+        return path + where + ": " + problem.message();
     }
 }

@@ -26,6 +26,9 @@ public final class Pseudonyms {
 
     private final SecretKeySpec secret;
 
+    /** A Mac is not thread-safe, and making one costs more than using it: one per thread, kept. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::mac);
+
     private Pseudonyms(byte[] secret) {
         if (secret.length == 0) {
             throw new IllegalArgumentException("secret must not be empty; use a passphrase kept apart from the data");
@@ -54,11 +57,16 @@ public final class Pseudonyms {
         if (studentNumber.isEmpty()) {
             throw new IllegalArgumentException("student number must not be empty");
         }
+        // doFinal resets the Mac to its initial state under the secret, ready for the next number.
+        byte[] hash = macs.get().doFinal(studentNumber.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(hash);
+    }
+
+    private Mac mac() {
         try {
-            // A Mac is not thread-safe; a fresh one per call keeps this instance shareable.
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(secret);
-            return HexFormat.of().formatHex(mac.doFinal(studentNumber.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(ALGORITHM + " is not available: " + e.getMessage(), e);
         }

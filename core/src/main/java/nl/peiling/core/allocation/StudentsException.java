@@ -2,12 +2,16 @@ package nl.peiling.core.allocation;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+import nl.peiling.core.io.InputProblem;
+import nl.peiling.core.io.InvalidInputException;
+
 /**
  * A {@code students.csv} that cannot be allocated: unreadable, malformed, or with a row whose institution
  * or location is unknown or whose respondent key repeats. Reading stops at the first such row; the
  * exception names the file, the line and the reason.
  */
-public final class StudentsException extends RuntimeException {
+public final class StudentsException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 
@@ -24,6 +28,7 @@ public final class StudentsException extends RuntimeException {
         super(
                 requireNonNull(file, "file") + (line > 0 ? " line " + line : "") + ": "
                         + requireNonNull(reason, "reason"),
+                List.of(InputProblem.at(file, line, reason)),
                 cause);
         this.file = file;
         this.line = line;

@@ -173,6 +173,8 @@ public abstract sealed class AnswerRule
         private final Codes nonSubstantive;
         /** The cell text of each point, by code - min. */
         private final String[] points;
+        /** The scale's lowest point code. */
+        private final int min;
 
         ScaleRule(ScaleQuestion question, int module, Scale scale) {
             super(question, module);
@@ -183,16 +185,17 @@ public abstract sealed class AnswerRule
                 }
             }
             this.nonSubstantive = codes(scale.nonSubstantive());
-            this.points = new String[Math.max(0, scale.max() - scale.min() + 1)];
+            this.min = scale.min();
+            this.points = new String[Math.max(0, scale.max() - min + 1)];
             for (ScalePoint point : scale.points()) {
-                points[point.code() - scale.min()] = Integer.toString(point.code());
+                points[point.code() - min] = Integer.toString(point.code());
             }
         }
 
         @Override
         public String cell(byte state, long value, String text) {
             return switch (state) {
-                case SUBSTANTIVE -> points[(int) value - scale.min()];
+                case SUBSTANTIVE -> points[(int) value - min];
                 case NON_SUBSTANTIVE -> nonSubstantive.get((int) value);
                 default -> throw empty(question());
             };

@@ -2,7 +2,6 @@ package nl.peiling.core.io;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.stream.Collectors;
 import nl.peiling.core.validation.ValidationReport;
 import nl.peiling.core.validation.Violation;
 
@@ -10,17 +9,17 @@ import nl.peiling.core.validation.Violation;
  * A definition that cannot be used: unreadable, malformed or invalid. The loaders of this package throw
  * only this exception, whatever the input; it carries every violation found.
  */
-public final class DefinitionException extends RuntimeException {
+public final class DefinitionException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
-
-    /** How many violations the message lists; {@link #report()} has them all. */
-    private static final int SHOWN = 10;
 
     private final transient ValidationReport report;
 
     public DefinitionException(ValidationReport report) {
-        super(message(requireNonNull(report, "report")));
+        super(
+                message(requireNonNull(report, "report")),
+                report.errors().stream().map(DefinitionException::problem).toList(),
+                null);
         this.report = report;
     }
 
@@ -29,12 +28,17 @@ public final class DefinitionException extends RuntimeException {
         return report;
     }
 
+    private static InputProblem problem(Violation violation) {
+        return new InputProblem(
+                violation.file(),
+                violation.line() == null ? 0 : violation.line(),
+                violation.column() == null ? 0 : violation.column(),
+                violation.path(),
+                null,
+                violation.message());
+    }
+
     private static String message(ValidationReport report) {
-        String shown =
-                report.errors().stream().limit(SHOWN).map(Violation::toString).collect(Collectors.joining("\n  "));
-        int more = report.errorCount() - SHOWN;
-        return report.summary()
-                + (shown.isEmpty() ? "" : "\n  " + shown)
-                + (more > 0 ? "\n  ... and " + more + " more" : "");
+        return InvalidInputException.listed(report.summary(), report.errors());
     }
 }

@@ -84,7 +84,23 @@ public final class Definitions {
      * @throws DefinitionException when the definitions have errors
      */
     public Edition readEdition(String location, Map<String, byte[]> files) {
-        Result result = readFiles(location, files, Optional.empty());
+        Result result = readFiles(location, files, Optional.empty(), true);
+        return result.edition().orElseThrow(() -> new DefinitionException(result.report()));
+    }
+
+    /**
+     * Reads an edition whose rules were checked when it was built, such as the shipped catalog (its
+     * tests run every rule of the {@link Validator} on it). The files are parsed and bound as strictly as
+     * by {@link #readEdition(String, Map)}, so a syntax error, an unknown property or a wrong type still
+     * fails; only the rule check is left out, whose Bean Validation would cost about a second on each
+     * start. Anything a user supplies goes through {@link #readEdition(Path)} or {@link #validate(Path)}.
+     *
+     * @param location how the folder is named in violations, e.g. {@code catalog:2027}
+     * @param files the content of each file by file name, with {@value #EDITION_FILE} among them
+     * @throws DefinitionException when the files cannot be read as definitions
+     */
+    public Edition readValidatedEdition(String location, Map<String, byte[]> files) {
+        Result result = readFiles(location, files, Optional.empty(), false);
         return result.edition().orElseThrow(() -> new DefinitionException(result.report()));
     }
 
@@ -218,10 +234,10 @@ public final class Definitions {
         } catch (IOException e) {
             return new Result(Optional.empty(), unreadable(folder, e));
         }
-        return readFiles(location, files, Optional.of(folder));
+        return readFiles(location, files, Optional.of(folder), true);
     }
 
-    private Result readFiles(String location, Map<String, byte[]> files, Optional<Path> folder) {
+    private Result readFiles(String location, Map<String, byte[]> files, Optional<Path> folder, boolean checkRules) {
         requireNonNull(location, "location");
         requireNonNull(files, "files");
         String sep = location.endsWith("/") || location.endsWith(":") ? "" : "/";
@@ -256,7 +272,7 @@ public final class Definitions {
         }
         List<Violation> violations = new ArrayList<>();
         EditionManifest manifest = editionFile.manifest;
-        if (manifest != null) {
+        if (manifest != null && checkRules) {
             Function<String, Optional<Edition>> lookup = previousLookup(folder, manifest);
             violations.addAll(Validator.standard()
                     .withPreviousEditions(lookup)
@@ -292,6 +308,16 @@ public final class Definitions {
         };
     }
 
+    /** The line of the first bytes that are not UTF-8, or null. */
+    private static Integer invalidLine(byte[] json) {
+        try {
+            long line = Utf8.invalidLine(new java.io.ByteArrayInputStream(json));
+            return line < 0 ? null : (int) line;
+        } catch (IOException e) {
+            return null; // not from memory
+        }
+    }
+
     private static FileRead parse(String location, byte[] json, boolean isEdition) {
         FileRead read = new FileRead(location);
         JsonTree.Node root;
@@ -324,7 +350,7 @@ public final class Definitions {
                                     ViolationCode.JSON_SYNTAX,
                                     isEdition ? Paths.EDITION : Paths.module(stem(location)),
                                     "not readable as UTF-8 JSON: " + e.getMessage())
-                            .at(location, null, null));
+                            .at(location, invalidLine(json), null));
             read.pathPrefix = isEdition ? Paths.EDITION : Paths.module(stem(location));
             markBroken(read);
             return read;

@@ -42,12 +42,26 @@ public record Scale(
 
     /** The lowest point code; 0 for a scale without points. */
     public int min() {
-        return points.stream().mapToInt(ScalePoint::code).min().orElse(0);
+        if (points.isEmpty()) {
+            return 0;
+        }
+        int min = Integer.MAX_VALUE;
+        for (ScalePoint point : points) {
+            min = Math.min(min, point.code());
+        }
+        return min;
     }
 
     /** The highest point code; 0 for a scale without points. */
     public int max() {
-        return points.stream().mapToInt(ScalePoint::code).max().orElse(0);
+        if (points.isEmpty()) {
+            return 0;
+        }
+        int max = Integer.MIN_VALUE;
+        for (ScalePoint point : points) {
+            max = Math.max(max, point.code());
+        }
+        return max;
     }
 
     /** Reverse codes a point: {@code x -> min + max - x}. */
@@ -57,7 +71,12 @@ public record Scale(
 
     /** Whether {@code code} is one of the substantive points. */
     public boolean hasPoint(int code) {
-        return points.stream().anyMatch(p -> p.code() == code);
+        for (ScalePoint point : points) {
+            if (point.code() == code) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code code} is one of the non-substantive codes. */

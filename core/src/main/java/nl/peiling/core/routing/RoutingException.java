@@ -2,8 +2,12 @@ package nl.peiling.core.routing;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+import nl.peiling.core.io.InputProblem;
+import nl.peiling.core.io.InvalidInputException;
+
 /** A {@code visibleIf} expression that does not parse; carries the expression and the position. */
-public final class RoutingException extends RuntimeException {
+public final class RoutingException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 
@@ -12,7 +16,10 @@ public final class RoutingException extends RuntimeException {
     private final String reason;
 
     RoutingException(String expression, int position, String reason) {
-        super("visibleIf \"" + expression + "\" at position " + (position + 1) + ": " + reason);
+        super(
+                "visibleIf \"" + expression + "\" at position " + (position + 1) + ": " + reason,
+                List.of(new InputProblem(null, 0, position + 1, "visibleIf", expression, reason)),
+                null);
         this.expression = requireNonNull(expression, "expression");
         this.position = position;
         this.reason = requireNonNull(reason, "reason");

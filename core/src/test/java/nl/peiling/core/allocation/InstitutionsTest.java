@@ -50,6 +50,19 @@ class InstitutionsTest {
     }
 
     @Test
+    void notUtf8_isAnEncodingProblemWithItsLine() {
+        byte[] json = "[{\"code\": \"25LZ\",\n  \"name\": \"Caf#\", \"chosen\": [], \"locations\": []}]"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        json[new String(json, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf('#')] = (byte) 0xE9;
+        assertThatThrownBy(() -> Institutions.parse("institutions.json", json))
+                .isInstanceOfSatisfying(
+                        InstitutionsException.class,
+                        e -> assertThat(e.problems().get(0).line()).isEqualTo(2))
+                .hasMessageStartingWith("institutions.json: [0].name (line 2, column ")
+                .hasMessageContaining(": not UTF-8 text: Invalid UTF-8");
+    }
+
+    @Test
     void unknownProperty_isAnErrorWithPathLineAndColumn() {
         assertThatThrownBy(() -> parse("[{\"code\": \"25LZ\", \"name\": \"x\", \"chosen\": [],\n  \"locatons\": []}]"))
                 .isInstanceOfSatisfying(InstitutionsException.class, e -> {
@@ -57,10 +70,12 @@ class InstitutionsTest {
                     assertThat(e.problems()).hasSize(2);
                     assertThat(e.problems().get(0))
                             .isEqualTo(
-                                    new InstitutionsException.Problem(
-                                            "[0].locatons",
+                                    new nl.peiling.core.io.InputProblem(
+                                            "institutions.json",
                                             2,
                                             3,
+                                            "[0].locatons",
+                                            null,
                                             "unknown property \"locatons\" (known: code, name, shortName, chosen, excluded, locations)"));
                     assertThat(e.problems().get(1).message()).isEqualTo("missing property \"locations\"");
                 })

@@ -63,6 +63,23 @@ class ViolationCodesTest {
     }
 
     @Test
+    void notUtf8_isAJsonSyntaxErrorWithItsLine() throws java.io.IOException {
+        java.nio.file.Path folder = new TestFolder().write(dir.resolve("2027"));
+        java.nio.file.Path module = folder.resolve("mod_a.json");
+        byte[] json = java.nio.file.Files.readAllBytes(module);
+        String text = new String(json, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("\"version\"");
+        long line = text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        json[at + 1] = (byte) 0xFF;
+        java.nio.file.Files.write(module, json);
+        ValidationReport report = Definitions.standard().validate(folder);
+        Violation syntax = report.errors().get(0);
+        assertThat(syntax.code()).isEqualTo(ViolationCode.JSON_SYNTAX);
+        assertThat(syntax.message()).contains("Invalid UTF-8");
+        assertThat(syntax.line()).isEqualTo((int) line);
+    }
+
+    @Test
     void duplicateProperty_isReportedAtTheRepeat() {
         ValidationReport report = validate(new TestFolder()
                 .edit("mod_a.json", "\"version\": \"2027.1\",", "\"version\": \"2027.1\", \"version\": \"2027.2\","));

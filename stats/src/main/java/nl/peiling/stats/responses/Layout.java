@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import nl.peiling.core.io.Utf8;
 
 /**
  * The header of one responses file bound to the edition: which question each column holds, and per
@@ -33,6 +34,10 @@ record Layout(Schema schema, List<String> header, int[] columnQuestion, long[] c
         }
         List<String> header = new ArrayList<>();
         for (int f = 0; f < fields.count; f++) {
+            if (!Utf8.isValid(data, fields.starts[f], fields.ends[f])) {
+                throw new ResponseFormatException(
+                        name, "line 1: header column " + (f + 1) + " is not UTF-8 text (is the file UTF-8?)");
+            }
             header.add(fields.text(data, f));
         }
         if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {

@@ -7,6 +7,8 @@ import nl.peiling.core.engine.ProblemCode;
 public enum RejectReason {
     /** The row has more or fewer fields than the header. */
     FIELD_COUNT,
+    /** A field that is not UTF-8 text (its value names the byte, never the text). */
+    ENCODING,
     /** The row has no respondent key. */
     MISSING_RESPONDENT,
     /** The institution is not among the known institutions. */

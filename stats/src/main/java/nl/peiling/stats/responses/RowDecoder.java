@@ -13,6 +13,7 @@ import nl.peiling.core.engine.Pathway;
 import nl.peiling.core.engine.ProblemCode;
 import nl.peiling.core.engine.Questionnaire;
 import nl.peiling.core.engine.ResponseLayout;
+import nl.peiling.core.io.Utf8;
 
 /**
  * Decodes the records of one worker into its {@link ResponseRow}, checking every field: the respondent
@@ -108,6 +109,9 @@ final class RowDecoder {
         int p = special(data, start, limit); // the respondent key: long
         if (p == start || p >= limit || data[p] != ',') {
             return -1;
+        }
+        if (!Utf8.isValid(data, start, p)) {
+            return -1; // decode() rejects it
         }
         keyFrom = start;
         keyTo = p;
@@ -283,6 +287,7 @@ final class RowDecoder {
             return p;
         }
         if ((mask & layout.columnModule()[c]) == 0
+                || !Utf8.isValid(data, from, to)
                 || layout.schema().rules[q].decode(data, from, to, row.states, row.values, q) != null) {
             return -1;
         }
@@ -354,6 +359,15 @@ final class RowDecoder {
         }
         if (fields.malformed >= 0) {
             return rejectMalformed(data, header);
+        }
+        for (int c = 0; c < fields.count; c++) {
+            int bad = Utf8.invalidAt(data, fields.starts[c], fields.ends[c]);
+            if (bad >= 0) {
+                return reject(
+                        RejectReason.ENCODING,
+                        header.get(c),
+                        "(not UTF-8 from byte " + (bad - fields.starts[c] + 1) + " of the field)");
+            }
         }
         if (fields.ends[0] == fields.starts[0]) {
             return reject(RejectReason.MISSING_RESPONDENT, "respondent", "");

@@ -16,7 +16,7 @@ import nl.peiling.core.model.Edition;
  * and JOB can see which module will get enough response. Immutable.
  *
  * <pre>{@code
- * Barometer barometer = Barometer.read(Path.of("population.csv"), Path.of("responses.csv"));
+ * Barometer barometer = Barometer.read(Path.of("population.csv"), Path.of("responses.csv"), edition);
  * barometer.rows();      // per institution its total row, then its locations
  * barometer.modules();   // per institution and module
  * System.out.print(barometer.summary());
@@ -112,21 +112,6 @@ public final class Barometer {
             }
         }
         return new Barometer(sampleSize, rows, modules);
-    }
-
-    /**
-     * Reads a {@code population.csv} and streams a {@code responses.csv} into a barometer at the standard parameters,
-     * without an edition: every row counts, unchecked beyond its institution and location, and the first bad row
-     * fails the read; see {@link Population#read(Path)} and {@link ResponseCounts#read(Path, Population)}. {@link
-     * #read(Path, Path, Edition)} counts as {@code aggregate} reads.
-     *
-     * @throws BarometerException naming file, line, column and value for any unreadable or bad input
-     */
-    public static Barometer read(Path population, Path responses) {
-        requireNonNull(population, "population");
-        requireNonNull(responses, "responses");
-        Population students = Population.read(population);
-        return of(students, ResponseCounts.read(responses, students));
     }
 
     /**

@@ -2,7 +2,10 @@ package nl.peiling.stats.sampling;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import java.util.Locale;
+import nl.peiling.core.io.InputProblem;
+import nl.peiling.core.io.InvalidInputException;
 
 /**
  * An input of the response barometer that cannot be used: an unreadable or malformed population or responses file, a
@@ -13,7 +16,7 @@ import java.util.Locale;
  * <p>The message names the file, the line, the column and the value and states the rule, e.g. {@code
  * responses.csv:57: location "99": unknown location of institution "25LZ" (known: 01, 02)}.
  */
-public final class BarometerException extends RuntimeException {
+public final class BarometerException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 
@@ -38,7 +41,10 @@ public final class BarometerException extends RuntimeException {
     }
 
     BarometerException(String file, Long line, String column, String value, String problem, Throwable cause) {
-        super(message(file, line, column, value, requireNonNull(problem, "problem")), cause);
+        super(
+                message(file, line, column, value, requireNonNull(problem, "problem")),
+                List.of(new InputProblem(file, line == null ? 0 : line, 0, column, value, problem)),
+                cause);
         this.file = file;
         this.line = line;
         this.column = column;

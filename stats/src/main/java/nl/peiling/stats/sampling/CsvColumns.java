@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -18,6 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import nl.peiling.core.io.Utf8;
 
 /**
  * A streaming reader of some named columns of a CSV file with a header row (RFC 4180, UTF-8, optional byte order
@@ -92,8 +95,26 @@ final class CsvColumns {
             throw new BarometerException(name, null, null, null, "cannot read: permission denied", e);
         } catch (JsonProcessingException e) {
             throw syntax(name, e.getLocation(), "malformed CSV: " + e.getOriginalMessage());
+        } catch (CharConversionException e) {
+            throw new BarometerException(name, invalidLine(file), null, null, "not UTF-8 text (is the file UTF-8?)", e);
         } catch (IOException e) {
-            throw new BarometerException(name, null, null, null, "cannot read: " + e, e);
+            throw new BarometerException(
+                    name,
+                    null,
+                    null,
+                    null,
+                    "cannot read: " + Objects.requireNonNullElse(e.getMessage(), "I/O error"),
+                    e);
+        }
+    }
+
+    /** The line of the first bytes of the file that are not UTF-8; null when it cannot be told. */
+    private static Long invalidLine(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            long line = Utf8.invalidLine(in);
+            return line < 0 ? null : line;
+        } catch (IOException e) {
+            return null;
         }
     }
 

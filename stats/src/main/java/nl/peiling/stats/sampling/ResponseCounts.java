@@ -2,10 +2,8 @@ package nl.peiling.stats.sampling;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
@@ -15,9 +13,9 @@ import java.util.TreeMap;
  * The responses counted so far: per institution and location the number of respondents, and per institution and
  * module the number of respondents allocated that module. Immutable; maps iterate in code order.
  *
- * <p>Three ways to make one: {@link #read(Path, Population)} streams a {@code responses.csv}; {@link #of(Map, Map)}
- * takes counts that a survey vendor keeps in its own store; {@link ResponseTally} counts respondent by respondent and
- * merges partial counts.
+ * <p>Three ways to make one: {@link CountedResponses#read} reads a {@code responses.csv} as {@code aggregate} reads
+ * it; {@link #of(Map, Map)} takes counts that a survey vendor keeps in its own store; {@link ResponseTally} counts
+ * respondent by respondent and merges partial counts.
  *
  * <p>Zero counts are left out of the maps (a lookup gives 0), so equal counts are equal values whether they were read
  * from a file, handed in or tallied.
@@ -26,9 +24,6 @@ import java.util.TreeMap;
  * @param allocated institution code to module id to respondents allocated that module (empty when not known)
  */
 public record ResponseCounts(Map<String, Map<String, Long>> responses, Map<String, Map<String, Long>> allocated) {
-
-    private static final List<String> REQUIRED = List.of("respondent", "institution", "location");
-    private static final List<String> OPTIONAL = List.of("modules");
 
     /**
      * Validates and copies the counts.
@@ -68,62 +63,6 @@ public record ResponseCounts(Map<String, Map<String, Long>> responses, Map<Strin
     public static ResponseCounts of(
             Map<String, ? extends Map<String, Long>> responses, Map<String, ? extends Map<String, Long>> allocated) {
         return new ResponseCounts(widen(responses), widen(allocated));
-    }
-
-    /**
-     * Streams a {@code responses.csv}, reading only the columns {@code respondent}, {@code institution},
-     * {@code location} and, when present, {@code modules} ({@code |}-separated module ids); other columns are skipped
-     * unread, and memory does not grow with the number of rows. Every row counts as one respondent: this is a
-     * fieldwork indicator, so a repeated respondent key (a double login) is counted twice here and resolved by the
-     * aggregation.
-     *
-     * @param file the responses file
-     * @param population gives the known institutions and locations
-     * @throws BarometerException naming file, line, column and value when the file cannot be read or is not RFC 4180
-     *     CSV, a required column is missing, a respondent key or a modules cell is empty, or an institution or
-     *     location is not in the population
-     */
-    public static ResponseCounts read(Path file, Population population) {
-        requireNonNull(file, "file");
-        requireNonNull(population, "population");
-        String name = file.toString();
-        ResponseTally tally = ResponseTally.over(population);
-        CsvColumns.read(file, name, REQUIRED, OPTIONAL, (row, line) -> {
-            if (row[0].isEmpty()) {
-                throw new BarometerException(name, line, "respondent", row[0], "the respondent key must not be empty");
-            }
-            ResponseTally.Institution institution = tally.known(row[1]);
-            if (institution == null) {
-                throw new BarometerException(
-                        name,
-                        line,
-                        "institution",
-                        row[1],
-                        String.format(
-                                Locale.ROOT,
-                                "unknown institution, not in the population (known: %s)",
-                                known(population.institutions())));
-            }
-            if (!institution.count(row[2])) {
-                throw new BarometerException(
-                        name,
-                        line,
-                        "location",
-                        row[2],
-                        String.format(
-                                Locale.ROOT,
-                                "unknown location of institution \"%s\", not in the population (known: %s)",
-                                row[1],
-                                known(population.locations(row[1]).keySet())));
-            }
-            if (row[3] != null) {
-                String problem = institution.allocate(row[3]);
-                if (problem != null) {
-                    throw new BarometerException(name, line, "modules", row[3], problem);
-                }
-            }
-        });
-        return tally.snapshot();
     }
 
     /** The respondents of an institution over all its locations; 0 when unknown. */

@@ -79,7 +79,7 @@ final class CaseMixer {
      * The sums of one institution per case-mix cell of these factors (null where it has no respondents):
      * one pass over the institution's cells.
      */
-    static GroupSums[] cells(Aggregator.Figures figures, String institution, Set<Dimension> factors) {
+    static GroupSums[] cells(CellTable figures, String institution, Set<Dimension> factors) {
         boolean byLevel = factors.contains(Dimension.LEVEL);
         boolean byPathway = factors.contains(Dimension.PATHWAY);
         GroupSums[] sums = new GroupSums[(byLevel ? 4 : 1) * (byPathway ? 2 : 1)];
@@ -94,7 +94,7 @@ final class CaseMixer {
         return sums;
     }
 
-    private static int cell(Aggregator.CellKey key, boolean byLevel, boolean byPathway) {
+    private static int cell(CellKey key, boolean byLevel, boolean byPathway) {
         return (byLevel ? key.level() - 1 : 0) * (byPathway ? 2 : 1) + (byPathway ? key.pathway() : 0);
     }
 

@@ -152,19 +152,13 @@ final class Disclosure {
         for (int i = 0; i < group.items().size(); i++) {
             ItemFigures item = group.items().get(i);
             Suppression reason = reasons[1 + i];
-            items.add(
-                    reason == null || reason == Suppression.N
-                            ? item
-                            : Aggregator.Figures.suppressed(item.id(), item.type(), reason));
+            items.add(reason == null || reason == Suppression.N ? item : Withheld.item(item.id(), item.type(), reason));
         }
         List<ClusterFigures> clusters = new ArrayList<>();
         for (int k = 0; k < group.clusters().size(); k++) {
             ClusterFigures cluster = group.clusters().get(k);
             Suppression reason = reasons[1 + items.size() + k];
-            clusters.add(
-                    reason == null || reason == Suppression.N
-                            ? cluster
-                            : Aggregator.Figures.suppressed(cluster.id(), reason));
+            clusters.add(reason == null || reason == Suppression.N ? cluster : Withheld.cluster(cluster.id(), reason));
         }
         Suppression reason = reasons[0];
         return new GroupResult(

@@ -61,12 +61,14 @@ public record Results(
         long suppressed = groups.stream().filter(GroupResult::suppressed).count();
         return String.format(
                 java.util.Locale.ROOT,
-                "edition %s: %d rows read, %d accepted, %d rejected; %d groups (%d suppressed below n = %d)%s",
+                "edition %s: %d %s read, %d accepted, %d rejected; %d %s (%d suppressed below n = %d)%s",
                 edition,
                 input.rows(),
+                input.rows() == 1 ? "row" : "rows",
                 input.accepted(),
                 input.rejected(),
                 groups.size(),
+                groups.size() == 1 ? "group" : "groups",
                 suppressed,
                 minN,
                 weighted ? ", weighted" : "");

@@ -6,15 +6,20 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import nl.peiling.core.io.AtomicFiles;
 import nl.peiling.stats.responses.Reject;
 
@@ -27,8 +32,15 @@ import nl.peiling.stats.responses.Reject;
  */
 public final class ResultsFiles {
 
-    /** The writer's factory: a streaming generator, no object mapper. */
-    private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * The writer's factory: a streaming generator, no object mapper. Doubles are written by Jackson's
+     * shortest-representation writer (Schubfach): the shortest decimal that reads back to the same double,
+     * the same text on every Java version (JDK 17's {@code Double.toString} sometimes prints a longer one,
+     * and differs from JDK 19's), and faster.
+     */
+    static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .build();
 
     /** Buffer of the file streams: few system calls for files of tens of megabytes. */
 
@@ -108,6 +120,53 @@ public final class ResultsFiles {
     public static void writeJson(Results results, Path file) throws IOException {
         requireNonNull(results, "results");
         AtomicFiles.writeBytes(file, out -> writeJson(results, out));
+    }
+
+    /**
+     * Writes the results JSON and the tidy CSV at the same time, the CSV on a second thread; either path
+     * may be null, to write only the other file.
+     *
+     * @throws IOException when either file cannot be written (the other is then still written or left)
+     */
+    public static void writeJsonAndCsv(Results results, Path json, Path csv) throws IOException {
+        requireNonNull(results, "results");
+        if (json == null || csv == null) {
+            if (json != null) {
+                writeJson(results, json);
+            }
+            if (csv != null) {
+                writeCsv(results, csv);
+            }
+            return;
+        }
+        FutureTask<Void> table = new FutureTask<>(() -> {
+            writeCsv(results, csv);
+            return null;
+        });
+        new Thread(table, "peiling-results-csv").start();
+        try {
+            writeJson(results, json);
+        } finally {
+            await(table);
+        }
+    }
+
+    private static void await(FutureTask<Void> task) throws IOException {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the results CSV was written");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("writing the results CSV failed", cause);
+        }
     }
 
     /** Writes the tidy CSV: one row per group × item (with a mean or shares) and group × cluster. */
@@ -208,12 +267,13 @@ public final class ResultsFiles {
         return '"' + value.replace("\"", "\"\"") + '"';
     }
 
-    private static String number(Number value) {
-        if (value == null) {
-            return "";
-        }
-        // Double.toString is the shortest text that reads back to the same double.
-        return value.toString();
+    private static String number(Double value) {
+        // The JSON's writer: the shortest text that reads back to the same double, on every Java version.
+        return value == null ? "" : NumberOutput.toString(value.doubleValue(), true);
+    }
+
+    private static String number(Long value) {
+        return value == null ? "" : value.toString();
     }
 
     /** The mapper that reads results; made on the first read, since writing needs none. */

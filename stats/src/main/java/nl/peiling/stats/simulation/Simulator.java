@@ -101,6 +101,9 @@ public final class Simulator {
         "Meer praktijklessen"
     };
 
+    private static final String[] CODES =
+            IntStream.range(0, 100).mapToObj(Integer::toString).toArray(String[]::new);
+
     private final Edition edition;
     private final int institutions;
     private final int students;
@@ -169,7 +172,7 @@ public final class Simulator {
     /** Writes the five files into the folder (created when missing). */
     public Simulation write(Path folder) throws IOException {
         Files.createDirectories(folder);
-        SplittableRandom root = new SplittableRandom(seedHash(seed, "root"));
+        SplittableRandom root = new SplittableRandom(new SeedHash(seed).of("root"));
         List<Institution> plans = institutions(root.split());
         List<Effects> effects = effects(plans, root.split());
         List<Student> population = students(plans, root.split());
@@ -313,7 +316,7 @@ public final class Simulator {
                 double u = random.nextDouble();
                 int level = u < 0.05 ? 1 : u < 0.25 ? 2 : u < 0.55 ? 3 : 4;
                 Pathway pathway = random.nextDouble() < bbl ? Pathway.BBL : Pathway.BOL;
-                String number = institution.code() + String.format(Locale.ROOT, "%07d", s + 1);
+                String number = institution.code() + zeroPadded(s + 1, 7);
                 list.add(new Student(i, location, s, pseudonyms.pseudonym(number), level, pathway));
             }
         }
@@ -338,16 +341,19 @@ public final class Simulator {
         int batches = (population.size() + batch - 1) / batch;
         List<String> lastRows = new ArrayList<>();
         try {
-            AtomicFiles.write(file, out -> {
-                out.write(String.join(",", answerer.questionnaire.columns()) + "\n");
+            AtomicFiles.writeBytes(file, out -> {
+                out.write(utf8(String.join(",", answerer.questionnaire.columns()) + "\n"));
+                // Batches are answered on every core and written in order; each student's answers follow
+                // from the seed and the student's key alone, so the file does not depend on the threads.
                 IntStream.range(0, batches)
                         .parallel()
                         .mapToObj(b -> {
+                            SeedHash seeds = new SeedHash(seed);
                             StringBuilder text = new StringBuilder(batch * 400);
                             List<String> lines = new ArrayList<>();
                             for (int s = b * batch; s < Math.min(population.size(), (b + 1) * batch); s++) {
                                 Student student = population.get(s);
-                                SplittableRandom random = new SplittableRandom(seedHash(seed, student.key()));
+                                SplittableRandom random = new SplittableRandom(seeds.of(student.key()));
                                 Effects effect = effects.get(student.institution());
                                 if (random.nextDouble() >= effect.responseRate()) {
                                     continue;
@@ -358,30 +364,28 @@ public final class Simulator {
                                 text.append(line).append('\n');
                                 lines.add(line);
                             }
-                            return new Object[] {text.toString(), lines};
+                            List<String> tail = lines.subList(Math.max(0, lines.size() - noise), lines.size());
+                            return new Batch(utf8(text.toString()), lines.size(), List.copyOf(tail));
                         })
-                        .forEachOrdered(chunk -> {
+                        .forEachOrdered(answered -> {
                             try {
-                                out.write((String) chunk[0]);
+                                out.write(answered.text());
                             } catch (IOException e) {
                                 throw new java.io.UncheckedIOException(e);
                             }
-                            @SuppressWarnings("unchecked")
-                            List<String> lines = (List<String>) chunk[1];
-                            rows[0] += lines.size();
+                            rows[0] += answered.rows();
                             if (noise > 0) {
-                                lastRows.addAll(lines.subList(Math.max(0, lines.size() - noise), lines.size()));
+                                lastRows.addAll(answered.tail());
                                 if (lastRows.size() > 4 * noise) {
                                     lastRows.subList(0, lastRows.size() - 2 * noise)
                                             .clear();
                                 }
                             }
                         });
-                SplittableRandom random = new SplittableRandom(seedHash(seed, "noise"));
+                SplittableRandom random = new SplittableRandom(new SeedHash(seed).of("noise"));
                 for (int n = 0; n < noise && !lastRows.isEmpty(); n++) {
                     String row = lastRows.get(random.nextInt(lastRows.size()));
-                    out.write(noisy(row, n, random));
-                    out.write('\n');
+                    out.write(utf8(noisy(row, n, random) + "\n"));
                     rows[0]++;
                 }
             });
@@ -389,6 +393,13 @@ public final class Simulator {
             throw e.getCause();
         }
         return rows[0];
+    }
+
+    /** The rows of one batch of students as UTF-8, their count, and the last ones kept for noise. */
+    private record Batch(byte[] text, int rows, List<String> tail) {}
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** A copy of a row that is malformed (even n) or a double login with fewer answers (odd n). */
@@ -526,7 +537,7 @@ public final class Simulator {
                     while (!scale.hasPoint(code)) {
                         code = code > mid ? code - 1 : code + 1;
                     }
-                    yield Integer.toString(reversed[q] ? scale.reverse(code) : code);
+                    yield codeText(reversed[q] ? scale.reverse(code) : code);
                 }
                 case GRADE -> {
                     long mark = Math.round(6.9 + 1.1 * general + 0.6 * gaussian(random));
@@ -586,19 +597,46 @@ public final class Simulator {
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
-    private static long seedHash(String seed, String part) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(seed.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
+    /** The answer text of a code; the usual small codes from a table. */
+    private static String codeText(int code) {
+        return code >= 0 && code < CODES.length ? CODES[code] : Integer.toString(code);
+    }
+
+    private static String zeroPadded(int number, int width) {
+        String digits = Integer.toString(number);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
+    }
+
+    /**
+     * The seed of a part of the simulation: the first 8 bytes of SHA-256(seed, 0, part), big-endian. The
+     * digest of the seed is made once and copied for each part. Not thread-safe: one per thread.
+     */
+    private static final class SeedHash {
+        private final MessageDigest prefix;
+
+        SeedHash(String seed) {
+            try {
+                prefix = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+            }
+            prefix.update(seed.getBytes(StandardCharsets.UTF_8));
+            prefix.update((byte) 0);
+        }
+
+        long of(String part) {
+            MessageDigest digest;
+            try {
+                digest = (MessageDigest) prefix.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("SHA-256 of this Java runtime cannot be copied", e);
+            }
             byte[] hash = digest.digest(part.getBytes(StandardCharsets.UTF_8));
             long value = 0;
             for (int i = 0; i < 8; i++) {
                 value = value << 8 | (hash[i] & 0xFF);
             }
             return value;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
     }
 }

@@ -92,11 +92,11 @@ class OrderIndependenceProperties {
     }
 
     private static Results aggregate(Path file, int threads, int blockSize) {
-        Aggregation aggregation = Aggregator.of(RoutedOutTest.EDITION)
+        Aggregation aggregation = Aggregator.of(ResponseReader.of(RoutedOutTest.EDITION)
+                        .withThreads(threads)
+                        .withBlockSize(blockSize))
                 .withPopulation(population)
                 .withMinN(1)
-                .withThreads(threads)
-                .withBlockSize(blockSize)
                 .aggregate(file);
         return aggregation.results();
     }

@@ -28,10 +28,10 @@ class ResponseReaderFuzzTest {
             Files.write(file, csv);
             Aggregation aggregation;
             try {
-                aggregation = Aggregator.of(AggregatorFixtures.edition())
+                aggregation = Aggregator.of(ResponseReader.of(AggregatorFixtures.edition())
+                                .withThreads(2)
+                                .withBlockSize(1024))
                         .withMinN(1)
-                        .withThreads(2)
-                        .withBlockSize(1024)
                         .aggregate(file);
             } catch (ResponseFormatException e) {
                 assertThat(e.getMessage()).startsWith(file.toString());

@@ -22,6 +22,7 @@ import nl.peiling.core.model.Scale;
 import nl.peiling.core.model.ScalePoint;
 import nl.peiling.core.model.ScaleQuestion;
 import nl.peiling.core.model.TextQuestion;
+import nl.peiling.stats.responses.ResponseReader;
 import nl.peiling.stats.sampling.Population;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,11 +96,9 @@ class AggregatorEdgeCasesTest {
         // alpha = 2 · (1 − 12.5 / 24.5) = 48 / 49. In n·Σx² − (Σx)² form: 16 + 9 over 49.
         long[] sum = {6, 7};
         long[] sumSq = {26, 29};
-        assertThat(Aggregator.Figures.alpha(2, 2, 13, 109, sum, sumSq)).isCloseTo(48 / 49.0, within(EXACT));
-        assertThat(Aggregator.Figures.alpha(2, 1, 3, 9, new long[] {1, 2}, new long[] {1, 4}))
-                .isNull();
-        assertThat(Aggregator.Figures.alpha(1, 2, 6, 26, new long[] {6}, new long[] {26}))
-                .isNull();
+        assertThat(Alpha.of(2, 2, 13, 109, sum, sumSq)).isCloseTo(48 / 49.0, within(EXACT));
+        assertThat(Alpha.of(2, 1, 3, 9, new long[] {1, 2}, new long[] {1, 4})).isNull();
+        assertThat(Alpha.of(1, 2, 6, 26, new long[] {6}, new long[] {26})).isNull();
     }
 
     @Test
@@ -260,9 +259,8 @@ class AggregatorEdgeCasesTest {
                 .row("r3", "X", "01", 2, "BOL", "basis", "q1=2")
                 .row("r4", "X", "02", 2, "BOL", "basis", "q1=1")
                 .write(dir.resolve("responses.csv"));
-        Results results = Aggregator.of(TestEdition.EDITION)
+        Results results = Aggregator.of(ResponseReader.of(TestEdition.EDITION).withThreads(1))
                 .withMinN(1)
-                .withThreads(1)
                 .aggregate(file)
                 .results();
         ItemFigures x = results.group(Map.of("institution", "X", "location", "01"))

@@ -11,7 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import nl.peiling.core.testing.Tries;
+import nl.peiling.stats.responses.ResponseReader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,19 +75,24 @@ class MergeProperties {
             Collections.shuffle(shuffled, new Random(seed ^ 0x5DEECE66DL));
             Path reordered = write(dir.resolve("shuffled.csv"), shuffled);
 
-            Aggregator base = Aggregator.of(TestEdition.EDITION)
-                    .withMinN(1)
-                    .withGroupings(Grouping.parse("institution,location,level+pathway"));
-            if (weighted) {
-                base = base.withPopulation(nl.peiling.stats.sampling.Population.ofCells(population));
-            }
-            Aggregation single = base.withThreads(1).aggregate(ordered);
-            Aggregation sharded = base.withThreads(4).withBlockSize(1024).aggregate(ordered);
+            Function<ResponseReader, Aggregator> base = reader -> {
+                Aggregator aggregator = Aggregator.of(reader)
+                        .withMinN(1)
+                        .withGroupings(Grouping.parse("institution,location,level+pathway"));
+                return weighted
+                        ? aggregator.withPopulation(nl.peiling.stats.sampling.Population.ofCells(population))
+                        : aggregator;
+            };
+            ResponseReader reader = ResponseReader.of(TestEdition.EDITION);
+            Aggregation single = base.apply(reader.withThreads(1)).aggregate(ordered);
+            Aggregation sharded =
+                    base.apply(reader.withThreads(4).withBlockSize(1024)).aggregate(ordered);
             // with the respondent keys beyond the first few in temporary files
-            Aggregation spilled =
-                    base.withThreads(2).withBlockSize(1024).withKeysInMemory(7).aggregate(ordered);
+            Aggregation spilled = base.apply(
+                            reader.withThreads(2).withBlockSize(1024).withKeysInMemory(7))
+                    .aggregate(ordered);
             Aggregation shuffledSharded =
-                    base.withThreads(3).withBlockSize(2048).aggregate(reordered);
+                    base.apply(reader.withThreads(3).withBlockSize(2048)).aggregate(reordered);
 
             assertThat(sharded.results()).isEqualTo(single.results());
             assertThat(sharded.rejects()).isEqualTo(single.rejects());

@@ -67,9 +67,8 @@ class ReferenceValuesTest {
     void cohensD_unweightedPooledSd() {
         Estimate a = estimate("A", false, i -> Y[i]);
         Estimate b = estimate("B", false, i -> Y[i]);
-        Aggregator.Figures figures = new Aggregator.Figures(
-                null, new java.util.TreeMap<>(), java.util.Map.of(), 1, null, java.util.List.of());
-        BenchmarkFigures benchmark = figures.benchmark("A", "item", "y", a, b, estimate(null, false, i -> Y[i]), null);
+        BenchmarkFigures benchmark =
+                BenchmarkFormula.of("A", "item", "y", a, b, estimate(null, false, i -> Y[i]), null, 1);
         assertThat(benchmark.cohensD()).isCloseTo(0.3001501126, within(TOLERANCE));
         // Hand calculation: own 23/6, rest 21/6, national 44/12; se² = s²/n unweighted.
         assertThat(benchmark.own()).isCloseTo(23 / 6.0, within(1e-15));
@@ -112,10 +111,10 @@ class ReferenceValuesTest {
 
     @Test
     void alpha_edgeCases_areNull() {
-        assertThat(Aggregator.Figures.alpha(4, 1, 10, 100, new long[4], new long[4]))
+        assertThat(Alpha.of(4, 1, 10, 100, new long[4], new long[4]))
                 .as("one respondent")
                 .isNull();
-        assertThat(Aggregator.Figures.alpha(3, 5, 45, 405, new long[] {15, 15, 15}, new long[] {45, 45, 45}))
+        assertThat(Alpha.of(3, 5, 45, 405, new long[] {15, 15, 15}, new long[] {45, 45, 45}))
                 .as("zero total variance")
                 .isNull();
     }
@@ -147,7 +146,7 @@ class ReferenceValuesTest {
             total += t;
             totalSq += t * t;
         }
-        return Aggregator.Figures.alpha(items.length, n, total, totalSq, sum, sumSq);
+        return Alpha.of(items.length, n, total, totalSq, sum, sumSq);
     }
 
     /** The standard normal cdf by numerical integration (Simpson, 20,000 steps), independent of Normal. */

@@ -28,9 +28,9 @@ class ResponseReadingTest {
     Path dir;
 
     private Aggregation read(TestEdition.Csv csv) {
-        return Aggregator.of(TestEdition.EDITION)
+        return Aggregator.of(ResponseReader.of(TestEdition.EDITION)
+                        .withKnownLocations(Map.of("X", Set.of("01", "02"), "Y", Set.of("01"))))
                 .withMinN(1)
-                .withKnownLocations(Map.of("X", Set.of("01", "02"), "Y", Set.of("01")))
                 .aggregate(csv.write(dir.resolve("responses.csv")));
     }
 
@@ -216,8 +216,8 @@ class ResponseReadingTest {
                 out.write(row);
             }
         }
-        assertThatThrownBy(() -> Aggregator.of(TestEdition.EDITION)
-                        .withBlockSize(64 << 10)
+        assertThatThrownBy(() -> Aggregator.of(
+                                ResponseReader.of(TestEdition.EDITION).withBlockSize(64 << 10))
                         .aggregate(file))
                 .isInstanceOf(ResponseFormatException.class)
                 .hasMessage(file + ": cannot be read: the record at line 3 runs on for more than 16 MiB without a"
@@ -307,8 +307,7 @@ class ResponseReadingTest {
         assertThat(results.national().suppressed()).isTrue();
         assertThat(results.national().items()).allMatch(ItemFigures::suppressed);
         assertThat(List.of(results.summary()))
-                .containsExactly(
-                        "edition t: 0 rows read, 0 accepted, 0 rejected; 1 groups (1 suppressed below n = 10)");
+                .containsExactly("edition t: 0 rows read, 0 accepted, 0 rejected; 1 group (1 suppressed below n = 10)");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package nl.peiling.stats.scores;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -120,5 +121,35 @@ class ResultsFilesTest {
         assertThat(ResultsFiles.csv("\ra")).isEqualTo("\"\ra\"");
         assertThat(ResultsFiles.csv("plain")).isEqualTo("plain");
         assertThat(ResultsFiles.csv(null)).isEmpty();
+    }
+
+    @Test
+    void jsonAndCsv_atOnce_areTheFilesWrittenOneByOne() throws IOException {
+        Results results = aggregation().results();
+        ResultsFiles.writeJson(results, dir.resolve("one.json"));
+        ResultsFiles.writeCsv(results, dir.resolve("one.csv"));
+
+        ResultsFiles.writeJsonAndCsv(results, dir.resolve("both.json"), dir.resolve("both.csv"));
+        ResultsFiles.writeJsonAndCsv(results, null, dir.resolve("only.csv"));
+
+        assertThat(Files.mismatch(dir.resolve("both.json"), dir.resolve("one.json")))
+                .isEqualTo(-1L);
+        assertThat(Files.mismatch(dir.resolve("both.csv"), dir.resolve("one.csv")))
+                .isEqualTo(-1L);
+        assertThat(Files.mismatch(dir.resolve("only.csv"), dir.resolve("one.csv")))
+                .isEqualTo(-1L);
+        assertThat(dir.resolve("only.json")).doesNotExist();
+    }
+
+    @Test
+    void jsonAndCsv_csvThatCannotBeWritten_throwsItsIoError_afterTheJson() throws IOException {
+        Results results = aggregation().results();
+        Path blocked = dir.resolve("blocked");
+        Files.writeString(blocked, "a file, not a folder");
+
+        assertThatThrownBy(() ->
+                        ResultsFiles.writeJsonAndCsv(results, dir.resolve("fine.json"), blocked.resolve("results.csv")))
+                .isInstanceOf(IOException.class);
+        assertThat(ResultsFiles.readJson(dir.resolve("fine.json"))).isEqualTo(results);
     }
 }

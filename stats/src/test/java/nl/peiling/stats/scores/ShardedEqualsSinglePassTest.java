@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import nl.peiling.stats.responses.RejectReason;
+import nl.peiling.stats.responses.ResponseReader;
 import nl.peiling.stats.sampling.Population;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,27 +75,31 @@ class ShardedEqualsSinglePassTest {
         Collections.shuffle(shuffled, new Random(seed ^ 0x5DEECE66DL));
         Path reordered = write(dir.resolve("shuffled.csv"), shuffled);
 
-        Aggregator base = Aggregator.of(TestEdition.EDITION)
-                .withMinN(1 + random.nextInt(12))
-                .withGroupings(Grouping.parse("institution,location,institution+level+pathway"));
-        if (weighted) {
-            base = base.withPopulation(Population.ofCells(population));
-            if (random.nextBoolean()) {
-                base = base.withMinResponseRate(0.02 + random.nextDouble() * 0.1);
+        int minN = 1 + random.nextInt(12);
+        Double minRate = weighted && random.nextBoolean() ? 0.02 + random.nextDouble() * 0.1 : null;
+        Function<ResponseReader, Aggregator> base = reader -> {
+            Aggregator aggregator = Aggregator.of(reader)
+                    .withMinN(minN)
+                    .withGroupings(Grouping.parse("institution,location,institution+level+pathway"));
+            if (weighted) {
+                aggregator = aggregator.withPopulation(Population.ofCells(population));
             }
-        }
+            return minRate == null ? aggregator : aggregator.withMinResponseRate(minRate);
+        };
+        ResponseReader reader = ResponseReader.of(TestEdition.EDITION);
         String because = "seed " + seed + " (" + rows + " rows, " + (weighted ? "weighted" : "unweighted") + ")";
-        Aggregation single = base.withThreads(1).aggregate(ordered);
-        Aggregation sharded = base.withThreads(4).withBlockSize(1024).aggregate(ordered);
-        Aggregation spilled =
-                base.withThreads(2).withBlockSize(1024).withKeysInMemory(7).aggregate(ordered);
+        Aggregation single = base.apply(reader.withThreads(1)).aggregate(ordered);
+        Aggregation sharded =
+                base.apply(reader.withThreads(4).withBlockSize(1024)).aggregate(ordered);
+        Aggregation spilled = base.apply(
+                        reader.withThreads(2).withBlockSize(1024).withKeysInMemory(7))
+                .aggregate(ordered);
         assertThat(sharded.results()).as(because).isEqualTo(single.results());
         assertThat(spilled.results()).as(because).isEqualTo(single.results());
         // Which of two equal-length double logins is "later" depends on the order; compare the shuffled
         // file only when no key repeats.
         if (single.rejects().stream().noneMatch(r -> r.reason() == RejectReason.DUPLICATE)) {
-            assertThat(base.withThreads(3)
-                            .withBlockSize(2048)
+            assertThat(base.apply(reader.withThreads(3).withBlockSize(2048))
                             .aggregate(reordered)
                             .results())
                     .as(because + ", shuffled")

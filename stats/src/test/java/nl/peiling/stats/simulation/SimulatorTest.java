@@ -21,6 +21,7 @@ import nl.peiling.core.model.ScaleQuestion;
 import nl.peiling.core.routing.Condition;
 import nl.peiling.core.routing.Routing;
 import nl.peiling.stats.responses.RejectReason;
+import nl.peiling.stats.responses.ResponseReader;
 import nl.peiling.stats.sampling.Population;
 import nl.peiling.stats.scores.Aggregation;
 import nl.peiling.stats.scores.Aggregator;
@@ -73,9 +74,8 @@ class SimulatorTest {
                 .institutions()
                 .forEach(code -> locations.put(
                         code, List.copyOf(population.locations(code).keySet())));
-        Aggregation aggregation = Aggregator.of(EDITION)
+        Aggregation aggregation = Aggregator.of(ResponseReader.of(EDITION).withKnownLocations(locations))
                 .withPopulation(population)
-                .withKnownLocations(locations)
                 .aggregate(dir.resolve("responses.csv"));
         Results results = aggregation.results();
         assertThat(results.input().rows()).isEqualTo(simulation.respondents());
