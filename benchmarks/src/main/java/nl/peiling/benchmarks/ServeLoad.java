@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -159,9 +162,7 @@ public final class ServeLoad {
 
     /** The CPU time (user and system) of this process so far. */
     private static double cpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                        .getProcessCpuTime()
-                / 1e9;
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     private static long countOf(long[] latencies) {
@@ -206,7 +207,7 @@ public final class ServeLoad {
         /** When the next answer is due (paced only). */
         private long due;
 
-        private final Map<String, String> cells = new java.util.HashMap<>();
+        private final Map<String, String> cells = new HashMap<>();
         private int recorded;
         private Socket socket;
         private InputStream in;
@@ -376,8 +377,7 @@ public final class ServeLoad {
             out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
             out.write(content);
             out.flush();
-            Reply reply = read();
-            return reply;
+            return read();
         }
 
         /** Reads a reply with a Content-Length or chunked body; closes the connection when the server asks. */
@@ -403,7 +403,7 @@ public final class ServeLoad {
             }
             byte[] body;
             if (chunked) {
-                java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+                ByteArrayOutputStream all = new ByteArrayOutputStream();
                 for (int size = Integer.parseInt(line().strip(), 16);
                         size > 0;
                         size = Integer.parseInt(line().strip(), 16)) {

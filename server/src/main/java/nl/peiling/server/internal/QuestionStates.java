@@ -3,6 +3,7 @@ package nl.peiling.server.internal;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -148,8 +149,7 @@ final class QuestionStates extends AbstractList<Map<String, Object>> {
         }
 
         private static String escaped(String text) {
-            char[] quoted = com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
-                    .quoteAsString(text);
+            char[] quoted = JsonStringEncoder.getInstance().quoteAsString(text);
             return new String(quoted);
         }
 
