@@ -75,10 +75,11 @@ public final class ApiHandler extends Handler.Abstract {
                 active.release();
             }
         } catch (ApiException e) {
-            problems(response, callback, e);
+            problems(request, response, callback, e);
         } catch (SQLException e) {
             LOG.warn("database unavailable: {} (SQL state {})", e.getClass().getSimpleName(), e.getSQLState());
             problems(
+                    request,
                     response,
                     callback,
                     ApiException.unavailable(
@@ -87,12 +88,13 @@ public final class ApiHandler extends Handler.Abstract {
                             5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            problems(response, callback, ApiException.unavailable("overloaded", "the service is stopping", 5));
+            problems(request, response, callback, ApiException.unavailable("overloaded", "the service is stopping", 5));
         } catch (RuntimeException | IOException e) {
             // The message may hold request values; the log gets the type and place only.
             StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
             LOG.error("internal error {} at {}", e.getClass().getName(), at);
             problems(
+                    request,
                     response,
                     callback,
                     new ApiException(
@@ -204,7 +206,7 @@ public final class ApiHandler extends Handler.Abstract {
         send(response, callback, reply.status(), reply.body(), 0);
     }
 
-    private static void problems(Response response, Callback callback, ApiException e) {
+    private static void problems(Request request, Response response, Callback callback, ApiException e) {
         Map<String, Object> body = new LinkedHashMap<>();
         List<Map<String, Object>> problems = new ArrayList<>();
         e.problems().forEach(p -> problems.add(p.json()));
@@ -212,8 +214,9 @@ public final class ApiHandler extends Handler.Abstract {
         if (e.status() == 401) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
         }
-        if (e.status() == 413) {
-            // The rest of the body is not read: the connection cannot carry another request.
+        if (e.status() == 413 || !request.consumeAvailable()) {
+            // The rest of the body is not read (too large, or refused before reading it, as under overload,
+            // and not all arrived yet): the connection cannot carry another request, and says so.
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
         if (e.allow() != null) {
