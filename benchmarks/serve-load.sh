@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Load test of `peiling serve` on this machine (docs/serve.md#load), bounded in time, loopback only:
-#   benchmarks/serve-load.sh [respondents=200] [seconds=30]
+#   benchmarks/serve-load.sh [respondents=200] [seconds=30] [rate=1000]
 # Starts a throw-away PostgreSQL cluster (Debian's postgresql package; as root it runs as the postgres
 # user) on a free port, measures pgbench's simple-update rate on it with as many clients as respondents
 # (the ceiling), then starts `peiling serve` on it and runs ServeLoad: that many respondents answering
-# at once. Needs cli/target/peiling.jar and benchmarks/target/benchmarks.jar
+# at once, first each as fast as it can (the most answers per second, and the CPU time per answer of
+# serve, PostgreSQL and the load generator), then paced at `rate` answers per second in all (the latency
+# at that rate). Needs cli/target/peiling.jar and benchmarks/target/benchmarks.jar
 # (./mvnw -B -q package -DskipTests -pl cli,benchmarks -am). Everything is removed afterwards.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 respondents="${1:-200}"
 seconds="${2:-30}"
+rate="${3:-1000}"
 bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 work="$(mktemp -d)"
 chmod 755 "$work"
@@ -41,6 +44,7 @@ as_postgres "$bin/pg_ctl" -D "$work/pg" -w -l "$work/pg/log" \
   -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=$((respondents + 50))" start >/dev/null
 pg=(-h 127.0.0.1 -p "$port" -U postgres)
 
+echo "== load average at start: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 echo "== pgbench simple-update, $respondents clients, $seconds s (PostgreSQL $("$bin/postgres" --version | awk '{print $3}'))"
 "$bin/pgbench" "${pg[@]}" -i -s 10 -q postgres >/dev/null 2>&1
 pg_before="$(cpu_of_postgres)"
@@ -70,14 +74,25 @@ serve_port="$(sed -n 's/.*listening on http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "
 # A first run warms the JVMs up (the JIT compilers' work would otherwise count as the requests' CPU).
 java -cp "$root/benchmarks/target/benchmarks.jar" nl.peiling.benchmarks.ServeLoad \
   "http://127.0.0.1:$serve_port" "$work/api-key" 25LZ 01 "$respondents" 15 > /dev/null
+echo "-- as fast as possible"
 serve_before="$(cpu_of "$serve_pid")"
 pg_before="$(cpu_of_postgres)"
-java -cp "$root/benchmarks/target/benchmarks.jar" nl.peiling.benchmarks.ServeLoad \
-  "http://127.0.0.1:$serve_port" "$work/api-key" 25LZ 01 "$respondents" "$seconds" | tee "$work/load.out"
+java ${LOAD_JAVA_OPTS:-} -cp "$root/benchmarks/target/benchmarks.jar" nl.peiling.benchmarks.ServeLoad \
+  "http://127.0.0.1:$serve_port" "$work/api-key" 25LZ 01 "$respondents" "$seconds" > "$work/load.out"
+cat "$work/load.out"
 serve_after="$(cpu_of "$serve_pid")"
 pg_after="$(cpu_of_postgres)"
-# CPU per request over the measured run (its own warm-up, logins and answers): unlike the rate, it does
-# not change with what else runs on the machine.
-requests="$(grep -o 'requests sent: [0-9]*' "$work/load.out" | awk '{print $3}')"
-awk -v sb="$serve_before" -v sa="$serve_after" -v pb="$pg_before" -v pa="$pg_after" -v n="$requests" \
-  'BEGIN {printf "CPU per request: peiling serve %.2f ms, PostgreSQL %.2f ms\n", (sa - sb) * 1000 / n, (pa - pb) * 1000 / n}'
+# CPU per answer (logins and finishes count too): serve's and PostgreSQL's over the whole run and all
+# its answers (serve is warm by then), the load generator's over its measured window. Unlike the rate,
+# it hardly changes with what else runs on the machine.
+answers="$(grep -o 'answers in the whole run: [0-9]*' "$work/load.out" | awk '{print $6}' | tr -d ';')"
+load_ms="$(grep -o 'load generator CPU: [0-9.]*' "$work/load.out" | awk '{print $4}')"
+awk -v sb="$serve_before" -v sa="$serve_after" -v pb="$pg_before" -v pa="$pg_after" -v l="$load_ms" -v n="$answers" \
+  'BEGIN {printf "CPU per answer: peiling serve %.3f ms, PostgreSQL %.3f ms, load generator %.3f ms, total %.3f ms\n",
+          (sa - sb) * 1000 / n, (pa - pb) * 1000 / n, l, (sa - sb) * 1000 / n + (pa - pb) * 1000 / n + l}'
+if [ "$rate" -gt 0 ]; then
+  echo "-- paced at $rate answers/s"
+  java ${LOAD_JAVA_OPTS:-} -cp "$root/benchmarks/target/benchmarks.jar" nl.peiling.benchmarks.ServeLoad \
+    "http://127.0.0.1:$serve_port" "$work/api-key" 25LZ 01 "$respondents" "$seconds" "$rate"
+fi
+echo "== load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

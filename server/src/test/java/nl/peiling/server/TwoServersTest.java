@@ -90,7 +90,7 @@ class TwoServersTest {
                 }
                 assertThat(acknowledged).isEqualTo(30);
                 assertThat(version(a, busy))
-                        .as("row-locked changes are serialised, none lost")
+                        .as("versioned changes are serialised, none lost")
                         .isEqualTo(30);
             } finally {
                 answers.shutdownNow();

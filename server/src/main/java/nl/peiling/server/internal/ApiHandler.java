@@ -234,11 +234,11 @@ public final class ApiHandler extends Handler.Abstract {
         if (pages.owns(Request.getPathInContext(request))) {
             pages.refuse(response, callback, e);
         } else {
-            problems(response, callback, e);
+            apiProblems(request, response, callback, e);
         }
     }
 
-    private static void problems(Response response, Callback callback, ApiException e) {
+    private static void apiProblems(Request request, Response response, Callback callback, ApiException e) {
         Map<String, Object> body = new LinkedHashMap<>();
         List<Map<String, Object>> problems = new ArrayList<>();
         e.problems().forEach(p -> problems.add(p.json()));
@@ -246,8 +246,9 @@ public final class ApiHandler extends Handler.Abstract {
         if (e.status() == 401) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
         }
-        if (e.status() == 413) {
-            // The rest of the body is not read: the connection cannot carry another request.
+        if (e.status() == 413 || !request.consumeAvailable()) {
+            // The rest of the body is not read (too large, or refused before reading it, as under overload,
+            // and not all arrived yet): the connection cannot carry another request, and says so.
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
         if (e.allow() != null) {

@@ -20,11 +20,13 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class Service implements AutoCloseable {
 
     private final Database database;
+    private final Committer committer;
     private final Server jetty;
     private final ServerConnector connector;
 
-    private Service(Database database, Server jetty, ServerConnector connector) {
+    private Service(Database database, Committer committer, Server jetty, ServerConnector connector) {
         this.database = database;
+        this.committer = committer;
         this.jetty = jetty;
         this.connector = connector;
     }
@@ -40,12 +42,14 @@ public final class Service implements AutoCloseable {
         Database database = config.databaseUrl()
                 .map(url -> Database.open(url, config.poolSize()))
                 .orElseGet(() -> Database.embedded(config.dataFolder(), config.poolSize()));
+        Committer committer = new Committer(database);
         try {
             SessionService service = new SessionService(
                     questionnaire,
                     allocator,
                     config.institutions(),
                     new SessionStore(database),
+                    committer,
                     config.populationIfGiven().orElse(null));
             QueuedThreadPool threads = new QueuedThreadPool(Math.max(32, config.maxActive() * 2 + 16), 8);
             threads.setName("peiling-http");
@@ -75,8 +79,9 @@ public final class Service implements AutoCloseable {
                                 + e.getMessage(),
                         e);
             }
-            return new Service(database, jetty, connector);
+            return new Service(database, committer, jetty, connector);
         } catch (RuntimeException e) {
+            committer.close();
             database.close();
             throw e;
         }
@@ -102,6 +107,7 @@ public final class Service implements AutoCloseable {
         try {
             stopQuietly(jetty);
         } finally {
+            committer.close();
             database.close();
         }
     }

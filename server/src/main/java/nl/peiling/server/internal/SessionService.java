@@ -8,13 +8,14 @@ import java.io.Writer;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import nl.peiling.core.allocation.Allocation;
 import nl.peiling.core.allocation.Allocator;
 import nl.peiling.core.allocation.Institution;
@@ -29,9 +30,7 @@ import nl.peiling.core.engine.ResponseRecord;
 import nl.peiling.core.engine.Session;
 import nl.peiling.core.engine.SessionStateException;
 import nl.peiling.core.model.Language;
-import nl.peiling.core.model.Module;
-import nl.peiling.core.model.Question;
-import nl.peiling.server.internal.SessionStore.Outcome;
+import nl.peiling.server.internal.LiveSessions.Live;
 import nl.peiling.server.internal.SessionStore.Row;
 import nl.peiling.stats.sampling.Barometer;
 import nl.peiling.stats.sampling.BarometerException;
@@ -42,8 +41,13 @@ import nl.peiling.stats.sampling.ResponseCounts;
 
 /**
  * What the API does, apart from HTTP: logins, answers, finishing, the export, the barometer and health,
- * on the compiled questionnaire and the sessions table. A session is resumed from its row per request,
- * changed, saved and committed while the row is locked; nothing of a session stays in memory.
+ * on the compiled questionnaire and the sessions table.
+ *
+ * <p>A change (answer, clear, finish) works on the process's copy of the session ({@link LiveSessions}),
+ * one request of a session at a time, and is stored through the {@link Committer} only if the row still
+ * has the version the copy was made from; otherwise another process changed the session, so the row is
+ * read again and the change made again on it. The reply is sent after the commit. Reads ({@code GET})
+ * always read the row.
  */
 final class SessionService {
 
@@ -51,6 +55,8 @@ final class SessionService {
     static final int MAX_KEY_LENGTH = 200;
     /** The longest notice accepted. */
     static final int MAX_NOTICE_LENGTH = 2_000;
+    /** How often a change is made again on a newer row before the request gets 503. */
+    static final int MAX_ATTEMPTS = 20;
 
     /** A reply: the HTTP status and the JSON body. */
     record Reply(int status, Map<String, Object> body) {}
@@ -59,15 +65,18 @@ final class SessionService {
     private final Allocator allocator;
     private final Map<String, Institution> institutions;
     private final SessionStore store;
+    private final Committer committer;
+    private final LiveSessions live = new LiveSessions();
     private final Population population;
     private final Notice notice;
-    private final Map<String, String> moduleOfQuestion;
+    private final QuestionStates.Parts questionParts;
 
     SessionService(
             Questionnaire questionnaire,
             Allocator allocator,
             List<Institution> institutions,
             SessionStore store,
+            Committer committer,
             Population population) {
         this.questionnaire = requireNonNull(questionnaire, "questionnaire");
         this.allocator = requireNonNull(allocator, "allocator");
@@ -75,13 +84,10 @@ final class SessionService {
         institutions.forEach(i -> byCode.put(i.code(), i));
         this.institutions = Map.copyOf(byCode);
         this.store = requireNonNull(store, "store");
+        this.committer = requireNonNull(committer, "committer");
         this.population = population;
         this.notice = new Notice(store);
-        Map<String, String> modules = new HashMap<>();
-        for (Module module : questionnaire.edition().modules()) {
-            module.questions().forEach(q -> modules.put(q.id(), module.id()));
-        }
-        this.moduleOfQuestion = Map.copyOf(modules);
+        this.questionParts = new QuestionStates.Parts(questionnaire);
     }
 
     // ------------------------------------------------------------------------------------ sessions
@@ -108,7 +114,9 @@ final class SessionService {
                 false);
         SessionStore.Inserted inserted = store.insert(row, allocation.modulesField());
         if (inserted.created()) {
-            return new Reply(201, state(inserted.row(), session));
+            Reply reply = new Reply(201, state(inserted.row(), session));
+            live.hold(new Live(inserted.row(), session));
+            return reply;
         }
         return new Reply(200, state(inserted.row(), resume(inserted.row())));
     }
@@ -131,45 +139,133 @@ final class SessionService {
     }
 
     private Reply change(String token, Function<Session, Change> action) throws SQLException {
-        // The change and its storing run while the row is locked; the reply is written after the commit.
-        Optional<Changed> changed = Tokens.wellFormed(token)
-                ? store.update(token, row -> {
-                    Session session = resume(row);
-                    if (session.isFinished()) {
-                        throw finished();
-                    }
-                    Change change = action.apply(session);
-                    if (!change.accepted()) {
-                        throw refused(change.problems());
-                    }
-                    return Outcome.store(new Changed(row, session, change), session.save(), null);
-                })
-                : Optional.empty();
-        Changed done = changed.orElseThrow(SessionService::unknown);
-        Map<String, Object> body = state(done.row(), done.session());
-        body.put("shown", done.change().shown());
-        body.put("hidden", done.change().hidden());
-        return new Reply(200, body);
+        return changed(token, (row, session) -> {
+            if (session.isFinished()) {
+                throw finished();
+            }
+            Change change = action.apply(session);
+            if (!change.accepted()) {
+                return Step.refuse(refused(change.problems()));
+            }
+            return Step.store(null, () -> {
+                Map<String, Object> body = state(row, session);
+                body.put("shown", change.shown());
+                body.put("hidden", change.hidden());
+                return new Reply(200, body);
+            });
+        });
     }
-
-    /** A committed change: the row it was made on, the session after it, and what it showed and hid. */
-    private record Changed(Row row, Session session, Change change) {}
 
     /** {@code POST .../finish}: 200 with the record; finishing again gives the same record. */
     Reply finish(String token) throws SQLException {
-        Optional<Reply> reply = Tokens.wellFormed(token)
-                ? store.update(token, row -> {
-                    Session session = resume(row);
-                    boolean already = session.isFinished();
-                    ResponseRecord record = session.finish();
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("session", row.token());
-                    body.put("record", record.asMap());
-                    Reply finished = new Reply(200, body);
-                    return already ? Outcome.keep(finished) : Outcome.store(finished, session.save(), record.csvLine());
-                })
-                : Optional.empty();
-        return reply.orElseThrow(() -> unknown());
+        return changed(token, (row, session) -> {
+            boolean already = session.isFinished();
+            ResponseRecord record = session.finish();
+            Supplier<Reply> reply = () -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("session", row.token());
+                body.put("record", record.asMap());
+                return new Reply(200, body);
+            };
+            return already ? Step.keep(reply) : Step.store(record.csvLine(), reply);
+        });
+    }
+
+    /**
+     * What a change made of a session: keep it as it is, store it (with the finished record's CSV line when
+     * it finished the session), or refuse with a problem; and the reply, made after it is stored.
+     */
+    private record Step(boolean store, String record, Supplier<Reply> reply, ApiException refusal) {
+
+        static Step keep(Supplier<Reply> reply) {
+            return new Step(false, null, reply, null);
+        }
+
+        static Step store(String record, Supplier<Reply> reply) {
+            return new Step(true, record, reply, null);
+        }
+
+        static Step refuse(ApiException refusal) {
+            return new Step(false, null, null, refusal);
+        }
+    }
+
+    /**
+     * Applies a change to the session of a token, one request of a session at a time in this process, and
+     * stores it through the committer on the row's version; made again on the newer row when another
+     * process changed it meanwhile.
+     */
+    private Reply changed(String token, BiFunction<Row, Session, Step> change) throws SQLException {
+        if (!Tokens.wellFormed(token)) {
+            throw unknown();
+        }
+        Live held = live.get(token);
+        if (held == null) {
+            Row row = store.find(token).orElseThrow(SessionService::unknown);
+            held = live.hold(new Live(row, resume(row)));
+        }
+        synchronized (held) {
+            for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+                if (held.session == null) {
+                    reread(held);
+                }
+                Session session = held.session;
+                Step step;
+                try {
+                    step = change.apply(held.row, session);
+                } catch (ApiException e) {
+                    // A refusal on a copy another process made stale is made again on the newer row.
+                    if (isCurrent(held)) {
+                        throw e;
+                    }
+                    continue;
+                }
+                if (step.refusal() != null) {
+                    if (isCurrent(held)) {
+                        throw step.refusal();
+                    }
+                    continue;
+                }
+                if (!step.store()) {
+                    return step.reply().get();
+                }
+                boolean stored;
+                try {
+                    stored = committer.store(held.row.id(), held.version, session.save(), step.record());
+                } catch (SQLException | RuntimeException e) {
+                    held.session = null;
+                    throw e;
+                }
+                if (stored) {
+                    held.version++;
+                    Reply reply = step.reply().get();
+                    if (session.isFinished()) {
+                        live.drop(token);
+                    }
+                    return reply;
+                }
+                held.session = null;
+            }
+        }
+        throw ApiException.unavailable(
+                "busy", "the session is being changed by many requests at once; try again in a few seconds", 1);
+    }
+
+    /** Whether the copy still has the row's version; if not, it is dropped, to be read again. */
+    private boolean isCurrent(Live held) throws SQLException {
+        int version = store.version(held.row.id());
+        if (version == held.version) {
+            return true;
+        }
+        held.session = null;
+        return false;
+    }
+
+    /** Reads the row of a held session again and resumes it. */
+    private void reread(Live held) throws SQLException {
+        Row row = store.find(held.row.token()).orElseThrow(SessionService::unknown);
+        held.session = resume(row);
+        held.version = row.version();
     }
 
     // ---------------------------------------------------------------------------- vendor reads
@@ -282,19 +378,7 @@ final class SessionService {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("session", row.token());
         json.put("modules", session.allocation().modules());
-        List<Map<String, Object>> questions = new ArrayList<>();
-        for (Question question : session.questions()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", question.id());
-            entry.put("type", question.type().key());
-            entry.put("module", moduleOfQuestion.get(question.id()));
-            entry.put("text", session.text(question));
-            entry.put("visible", session.isVisible(question.id()));
-            entry.put(
-                    "answer", session.answerOf(question.id()).map(a -> a.cell()).orElse(null));
-            questions.add(entry);
-        }
-        json.put("questions", questions);
+        json.put("questions", questionParts.of(session));
         Progress progress = session.progress();
         Map<String, Object> progressJson = new LinkedHashMap<>();
         progressJson.put("answered", progress.answered());

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 
 /**
  * The sessions table (docs/serve.md#the-schema): one row per respondent key and kind, holding the engine's
- * saved state. Every change runs in a transaction that locks the row, so one respondent's requests are
- * serialised across all processes, and is committed before the caller replies.
+ * saved state and its version. Changes are stored by the {@link Committer}, on the version they were made
+ * from, so one respondent's changes are serialised across all processes.
  */
 final class SessionStore {
 
@@ -30,29 +30,12 @@ final class SessionStore {
             boolean test,
             String state,
             int version,
-            boolean finished) {}
+            boolean finished) {
 
-    /**
-     * What a change made of the row it locked: its result for the caller and, when something is to be
-     * stored, the new state (and the finished record's CSV line when the change finished the session).
-     */
-    record Outcome<T>(T result, String state, String record) {
-
-        /** Nothing to store: the change was refused or changed nothing. */
-        static <T> Outcome<T> keep(T result) {
-            return new Outcome<>(result, null, null);
+        /** The row without its stored state, to hold beside the resumed session. */
+        Row withoutState() {
+            return new Row(id, token, respondent, institution, location, test, "", version, finished);
         }
-
-        /** Store the new state; {@code record} is null unless the session is now finished. */
-        static <T> Outcome<T> store(T result, String state, String record) {
-            return new Outcome<>(result, requireNonNull(state, "state"), record);
-        }
-    }
-
-    /** A change applied to a locked row, inside the transaction. */
-    @FunctionalInterface
-    interface Change<T> {
-        Outcome<T> apply(Row row);
     }
 
     private static final String COLUMNS =
@@ -115,55 +98,15 @@ final class SessionStore {
     /** The row an insert left: the new one, or the respondent's existing one. */
     record Inserted(Row row, boolean created) {}
 
-    /**
-     * Locks the session of a token, applies the change and stores what it asks for, in one transaction.
-     *
-     * @return empty when the token is unknown, otherwise the change's result
-     */
-    <T> Optional<T> update(String token, Change<T> change) throws SQLException {
-        try (Connection connection = database.connection()) {
-            connection.setAutoCommit(false);
-            try {
-                Optional<T> result = update(connection, token, change);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection, e);
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+    /** The version of a session row; -1 when there is no such row. */
+    int version(long id) throws SQLException {
+        try (Connection connection = database.connection();
+                PreparedStatement select = connection.prepareStatement("select version from sessions where id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getInt(1) : -1;
             }
         }
-    }
-
-    private static <T> Optional<T> update(Connection connection, String token, Change<T> change) throws SQLException {
-        Row row;
-        try (PreparedStatement select =
-                connection.prepareStatement("select " + COLUMNS + " from sessions where token = ? for update")) {
-            select.setString(1, token);
-            Optional<Row> found = one(select);
-            if (found.isEmpty()) {
-                return Optional.empty();
-            }
-            row = found.get();
-        }
-        Outcome<T> outcome = change.apply(row);
-        if (outcome.state() != null) {
-            try (PreparedStatement write = connection.prepareStatement(
-                    "update sessions set state = ?, version = version + 1, updated_at = now(),"
-                            + " finished = ?, record = ?,"
-                            + " finished_at = case when ? then coalesce(finished_at, now()) else null end"
-                            + " where id = ?")) {
-                boolean finished = outcome.record() != null;
-                write.setString(1, outcome.state());
-                write.setBoolean(2, finished);
-                write.setString(3, outcome.record());
-                write.setBoolean(4, finished);
-                write.setLong(5, row.id());
-                write.executeUpdate();
-            }
-        }
-        return Optional.ofNullable(outcome.result());
     }
 
     /**
@@ -276,14 +219,6 @@ final class SessionStore {
                     rows.getString("state"),
                     rows.getInt("version"),
                     rows.getBoolean("finished")));
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection, Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
         }
     }
 }
